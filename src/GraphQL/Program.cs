@@ -1,6 +1,10 @@
+using PanguGraph.GraphQL.Operations;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddPangu();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+app.MapPangu();
 app.Run();
 
 public partial class Program;

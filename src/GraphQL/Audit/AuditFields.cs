@@ -1,0 +1,117 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Types.Relay;
+using Marten;
+using NodaTime;
+using PanguGraph.Domain.Common;
+using PanguGraph.Domain.Datasets;
+using PanguGraph.Domain.Spaces;
+using PanguGraph.GraphQL.Datasets;
+using PanguGraph.GraphQL.Importing;
+using PanguGraph.GraphQL.Schema;
+using PanguGraph.Projections.Audit;
+using PanguGraph.Projections.Datasets;
+using PanguGraph.Projections.Importing;
+using PanguGraph.Projections.Spaces;
+
+namespace PanguGraph.GraphQL.Audit;
+
+/// <summary>
+/// Audit queries: the full event history of an asset and its state as of a version or instant.
+/// They need the ReadHistory permission in the asset's space (admins, developers, annotation
+/// admins and auditors).
+/// </summary>
+public static class AuditFields
+{
+    public static void AddQueries(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ConnectionType<HistoryEventType>>>("history")
+            .Description("Every event of an asset (space, dataset or import task) in stream order.")
+            .Argument<NonNullGraphType<IdGraphType>>("assetId")
+            .WithPaging()
+            .ResolveAsync(async ctx =>
+            {
+                var assetId = ctx.GetArgument<Guid>("assetId");
+                await RequireHistoryAccess(ctx, assetId);
+                var (first, after) = Paging.Read(ctx);
+                var afterVersion = after is null ? 0 : long.TryParse(after, out var v) ? v : 0;
+                var session = ctx.Service<IQuerySession>();
+                var entries = await AssetHistory.ReadAsync(session, assetId, afterVersion, first + 1, ctx.CancellationToken);
+                var state = await session.Events.FetchStreamStateAsync(assetId, ctx.CancellationToken);
+                return Paging.ToConnection(entries, first, e => e.Version.ToString(), (int?)state?.Version);
+            });
+
+        query.Field<DatasetType>("datasetAsOf")
+            .Description("The dataset as it was at a stream version or at an instant (give one of them).")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<LongGraphType>("version")
+            .Argument<InstantGraphType>("at")
+            .ResolveAsync(async ctx =>
+            {
+                var id = ctx.GetArgument<Guid>("id");
+                await RequireHistoryAccess(ctx, id);
+                var (version, at) = ReadPointInTime(ctx);
+                return await ctx.Service<IQuerySession>().Events.AggregateStreamAsync<DatasetView>(
+                    id, version: version, timestamp: at?.ToDateTimeOffset(), token: ctx.CancellationToken);
+            });
+
+        query.Field<ImportTaskType>("importTaskAsOf")
+            .Description("The import task as it was at a stream version or at an instant (give one of them).")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<LongGraphType>("version")
+            .Argument<InstantGraphType>("at")
+            .ResolveAsync(async ctx =>
+            {
+                var id = ctx.GetArgument<Guid>("id");
+                await RequireHistoryAccess(ctx, id);
+                var (version, at) = ReadPointInTime(ctx);
+                return await ctx.Service<IQuerySession>().Events.AggregateStreamAsync<ImportTaskView>(
+                    id, version: version, timestamp: at?.ToDateTimeOffset(), token: ctx.CancellationToken);
+            });
+    }
+
+    private static (long Version, Instant? At) ReadPointInTime(IResolveFieldContext context)
+    {
+        var version = context.GetArgument<long?>("version");
+        var at = context.GetArgument<Instant?>("at");
+        if (version is null == at is null)
+        {
+            throw context.ToExecutionError(new DomainError(
+                "INVALID",
+                "Give exactly one of 'version' or 'at'.",
+                "请在“version”与“at”中只填写一项。",
+                ["version"]));
+        }
+
+        if (version is <= 0)
+        {
+            throw context.ToExecutionError(Errors.Invalid("version", "versions start at 1.", "版本号从 1 开始。"));
+        }
+
+        return (version ?? 0, at);
+    }
+
+    /// <summary>
+    /// Finds the space that owns an asset and checks ReadHistory there. Unknown ids and assets of
+    /// spaces the caller cannot audit both read as "not found".
+    /// </summary>
+    private static async Task RequireHistoryAccess(IResolveFieldContext context, Guid assetId)
+    {
+        var caller = context.RequireCaller();
+        var session = context.Service<IQuerySession>();
+        var spaceId = (await session.LoadAsync<DatasetView>(assetId, context.CancellationToken))?.SpaceId
+                      ?? (await session.LoadAsync<ImportTaskView>(assetId, context.CancellationToken))?.SpaceId
+                      ?? (await session.LoadAsync<SpaceView>(assetId, context.CancellationToken))?.Id;
+        var space = spaceId is { } id ? await session.LoadAsync<SpaceView>(id, context.CancellationToken) : null;
+        if (space is null)
+        {
+            throw context.ToExecutionError(Errors.NotFound("asset", assetId));
+        }
+
+        var error = space.ToSpace().Authorize(caller, Permission.ReadHistory);
+        if (error is not null)
+        {
+            throw context.ToExecutionError(error.Code == "FORBIDDEN" && space.RoleOf(caller.UserId) is null ? Errors.NotFound("asset", assetId) : error);
+        }
+    }
+}
