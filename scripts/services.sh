@@ -130,6 +130,12 @@ ensure_postgres_installed() {
   [[ -x "$PG_BIN/initdb" ]] || fail "PostgreSQL 15 is still missing from $PG_BIN after apt-get install"
 }
 
+ensure_postgres_user() {
+  if is_root && ! id -u postgres >/dev/null 2>&1; then
+    fail "user 'postgres' is missing; reinstall the postgresql-15 package, which creates it"
+  fi
+}
+
 # Makes PG_DIR a directory the server owner can use. When the postgres user cannot reach the
 # repository (for example a clone under /root, mode 700), the cluster and its log live under
 # /var/lib/pangugraph instead, and .data/PROFILE/pg and logs/postgres.log are symlinks to them.
@@ -211,6 +217,7 @@ pg_running() {
 
 start_postgres() {
   ensure_postgres_installed
+  ensure_postgres_user
   prepare_pg_dir
   init_postgres
 
