@@ -40,7 +40,7 @@ public sealed class GraphQLOperationExecutor(
             RequestServices = userContext.RequestServices,
             CancellationToken = cancellationToken,
             ValidationRules = BuildValidationRules(),
-            UnhandledExceptionDelegate = context => HideUnhandledException(context, request.OperationName, userContext.Culture),
+            UnhandledExceptionDelegate = context => HideUnhandledException(context, userContext.Culture),
         };
 
         var previousCulture = CultureInfo.CurrentUICulture;
@@ -120,8 +120,9 @@ public sealed class GraphQLOperationExecutor(
         return [.. rules];
     }
 
-    private Task HideUnhandledException(UnhandledExceptionContext context, string? operationName, CultureInfo culture)
+    private Task HideUnhandledException(UnhandledExceptionContext context, CultureInfo culture)
     {
+        var operationName = context.Context?.Operation?.Name?.StringValue ?? context.ExecutionOptions.OperationName;
         if (context.OriginalException is OperationCanceledException)
         {
             return Task.CompletedTask;
