@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,13 +32,33 @@ public sealed class GraphQLWebSocketEndpoint(
                 "GraphQL WebSocket rejected: the client offered subprotocols [{Subprotocols}] but not {Expected}",
                 string.Join(", ", context.WebSockets.WebSocketRequestedProtocols), GraphQLWsMessageTypes.Subprotocol);
             await socket.CloseOutputAsync(
-                (System.Net.WebSockets.WebSocketCloseStatus)GraphQLWsCloseCodes.SubprotocolNotAcceptable,
+                (WebSocketCloseStatus)GraphQLWsCloseCodes.SubprotocolNotAcceptable,
                 "Subprotocol not acceptable", context.RequestAborted);
+            await AwaitClientCloseAsync(socket, context.RequestAborted);
             return;
         }
 
         await using var connection = new GraphQLWsConnection(
             socket, context, executor, authenticator, serializer, options.Value, logger);
         await connection.RunAsync(context.RequestAborted);
+    }
+
+    /// <summary>Completes the close handshake: waits up to 5 s for the client's close frame.</summary>
+    private static async Task AwaitClientCloseAsync(WebSocket socket, CancellationToken requestAborted)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        var buffer = new byte[1024];
+        try
+        {
+            while (socket.State == WebSocketState.CloseSent)
+            {
+                await socket.ReceiveAsync(buffer, timeout.Token);
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+        {
+            // The client went away without answering; the socket is closed either way.
+        }
     }
 }
