@@ -13,7 +13,7 @@ public sealed class GraphQLTransportOptions
 
     /// <summary>
     /// Maximum document complexity as computed by GraphQL.NET's complexity analyzer
-    /// (1 per field, list fields multiply their children by 5 unless the schema says otherwise).
+    /// (1 per field, and list fields multiply their children by 5 unless the schema sets another impact).
     /// </summary>
     public int MaxComplexity { get; set; } = 5000;
 

@@ -161,7 +161,7 @@ public sealed class HttpTransportTests(DefaultTransportHost fixture) : IClassFix
     }
 
     [Fact]
-    public async Task unknown_key_is_200_with_error_for_legacy_json()
+    public async Task unknown_key_legacy_json_is_200()
     {
         var response = await PostAsync(new { query = "{ hello }" }, apiKey: "wrong-key", accept: "application/json");
 

@@ -102,8 +102,8 @@ public sealed class GraphQLHttpEndpoint(
     }
 
     /// <summary>
-    /// Parses the document once so that GET can reject mutations before execution; a syntax
-    /// error returns null and is then reported by the executer like any other request error.
+    /// Parses the document once so that GET can reject mutations before execution. A syntax
+    /// error returns null, and the executer then reports it like any other request error.
     /// </summary>
     private static GraphQLDocument? TryParse(string query)
     {

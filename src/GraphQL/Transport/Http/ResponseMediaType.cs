@@ -22,7 +22,7 @@ public static class ResponseMediaTypeNegotiation
     /// <summary>
     /// Picks the accepted type with the higher quality. On a tie, and for <c>*/*</c> or
     /// <c>application/*</c>, graphql-response+json wins. A request without Accept gets
-    /// application/json as the specification asks for legacy clients. Returns null when
+    /// application/json, as the specification recommends for legacy clients. Returns null when
     /// neither type is acceptable.
     /// </summary>
     public static ResponseMediaType? Negotiate(HttpRequest request)

@@ -27,7 +27,7 @@ public sealed class GraphQLWebSocketEndpoint(
 
         if (!offersProtocol)
         {
-            // The protocol's own close code, so that clients can tell why; a plain 400 would not say.
+            // Close with the protocol's own code because a plain HTTP 400 would not tell the client why.
             logger.LogInformation(
                 "GraphQL WebSocket rejected: the client offered subprotocols [{Subprotocols}] but not {Expected}",
                 string.Join(", ", context.WebSockets.WebSocketRequestedProtocols), GraphQLWsMessageTypes.Subprotocol);
@@ -58,7 +58,7 @@ public sealed class GraphQLWebSocketEndpoint(
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
         {
-            // The client went away without answering; the socket is closed either way.
+            // The client disconnected without a close frame, so the socket is closed either way.
         }
     }
 }

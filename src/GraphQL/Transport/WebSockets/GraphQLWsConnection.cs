@@ -14,12 +14,12 @@ namespace PanguGraph.GraphQL.Transport.WebSockets;
 
 /// <summary>
 /// One graphql-transport-ws connection. Incoming messages are handled strictly in order (the
-/// next one is read only after the previous one is handled), so a <c>ping</c> sent after a
-/// <c>subscribe</c> is answered only once that subscription is live.
+/// next one is read only after the previous one is handled), so the <c>pong</c> to a <c>ping</c>
+/// sent after a <c>subscribe</c> is sent only once that subscription is live.
 /// </summary>
 public sealed partial class GraphQLWsConnection : IAsyncDisposable
 {
-    /// <summary>Time the client has to answer a close frame before the socket is aborted.</summary>
+    /// <summary>Time the client has to return a close frame before the socket is aborted.</summary>
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
     private readonly WebSocket _socket;
@@ -74,7 +74,7 @@ public sealed partial class GraphQLWsConnection : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            // The request was aborted, or the client did not answer our close frame in time.
+            // The request was aborted, or the client did not return our close frame in time.
         }
         catch (WebSocketException exception)
         {
@@ -236,7 +236,7 @@ public sealed partial class GraphQLWsConnection : IAsyncDisposable
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
-            // The socket is gone; there is nobody left to tell.
+            // The socket is already closed, so there is no client to report the failure to.
         }
     }
 
