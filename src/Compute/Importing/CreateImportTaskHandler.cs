@@ -37,7 +37,7 @@ public static class CreateImportTaskHandler
             command.ExtendedInfo,
             command.Caller.UserId,
             clock.GetCurrentInstant());
-        var decision = ImportTask.Create(request, space, command.Caller);
+        var decision = ImportTask.Open(request, space, command.Caller);
         if (decision.IsRejected)
         {
             return (CommandOutcome.Rejected(decision.Error!), messages);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
 using Marten;
@@ -10,6 +11,8 @@ using PanguGraph.Domain.Datasets;
 using PanguGraph.Domain.Importing;
 using PanguGraph.Projections.Audit;
 using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
 
 namespace PanguGraph.Compute.Importing;
 
@@ -35,6 +38,13 @@ public sealed class RunImportHandler(
 
     private readonly ImportOptions options = importOptions.Value;
     private readonly string platformBucket = storageOptions.Value.PlatformBucket;
+
+    /// <summary>
+    /// Wolverine calls this once when it builds the handler: unexpected errors are retried after a
+    /// cooldown, and the handler itself fails the task on the last attempt (see MaxAttempts).
+    /// </summary>
+    public static void Configure(HandlerChain chain) =>
+        chain.OnAnyException().RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));
 
     public async Task Handle(RunImport message, Envelope envelope, CancellationToken cancellationToken)
     {
@@ -242,14 +252,20 @@ public sealed class RunImportHandler(
             _ => MediaKind.Video,
         };
 
-        var head = new byte[MediaFileInspector.HeaderLength];
+        var head = new byte[MediaFileInspector.HeadBytes];
         int headLength;
-        await using (var probe = await storage.OpenReadAsync(request.Source.Bucket, source.Key, cancellationToken))
+        await using (var headStream = await storage.OpenReadAsync(request.Source.Bucket, source.Key, cancellationToken))
         {
-            headLength = await probe.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+            headLength = await headStream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
         }
 
-        var mediaType = MediaFileInspector.Inspect(head.AsSpan(0, headLength), source.Key, kind).MediaType;
+        var probe = MediaFileInspector.Inspect(head.AsSpan(0, headLength), source.Key, kind);
+        if (probe.Error is not null)
+        {
+            throw probe.Error;
+        }
+
+        var mediaType = probe.MediaType ?? "application/octet-stream";
         var fileName = Path.GetFileName(source.Key);
         var targetKey = $"{run.OutputPrefix}data/{index:D5}-{fileName}";
         await using (var content = await storage.OpenReadAsync(request.Source.Bucket, source.Key, cancellationToken))

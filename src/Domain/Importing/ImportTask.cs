@@ -37,7 +37,7 @@ public sealed record ImportTask(
         _ => state,
     };
 
-    public static Decision Create(ImportTaskCreated request, Space space, Caller caller)
+    public static Decision Open(ImportTaskCreated request, Space space, Caller caller)
     {
         var error = space.Authorize(caller, Permission.ManageDatasets)
                     ?? Text.RequireName(request.DatasetName, "datasetName", Dataset.MaxNameLength)

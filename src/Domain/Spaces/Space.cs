@@ -44,7 +44,7 @@ public sealed record Space(Guid Id, string Name, string? Description, IReadOnlyD
         return role.Value.Allows(permission) ? null : Errors.Forbidden(permission.ToString(), role.Value.ToString());
     }
 
-    public static Decision Create(Guid spaceId, string name, string? description, Caller caller, Instant now)
+    public static Decision Open(Guid spaceId, string name, string? description, Caller caller, Instant now)
     {
         var error = Text.RequireName(name, "name", MaxNameLength)
                     ?? Text.LimitLength(description, "description", MaxDescriptionLength);

@@ -11,7 +11,7 @@ namespace PanguGraph.Domain.Users;
 /// "alice"; the event stream id is derived from it so that a second registration of the same
 /// login collides on the stream instead of creating a duplicate.
 /// </summary>
-public sealed partial record User(string UserId, string DisplayName, bool IsSuperAdmin, IReadOnlyDictionary<Guid, string> ActiveKeys)
+public sealed partial record User(Guid Id, string UserId, string DisplayName, bool IsSuperAdmin, IReadOnlyDictionary<Guid, string> ActiveKeys)
 {
     public const int MaxKeysPerUser = 20;
 
@@ -25,7 +25,7 @@ public sealed partial record User(string UserId, string DisplayName, bool IsSupe
 
     public static User? Evolve(User? state, object @event) => @event switch
     {
-        UserRegistered e => new User(e.UserId, e.DisplayName, e.IsSuperAdmin, new Dictionary<Guid, string>()),
+        UserRegistered e => new User(StreamIdFor(e.UserId), e.UserId, e.DisplayName, e.IsSuperAdmin, new Dictionary<Guid, string>()),
         ApiKeyIssued e when state is not null => state with { ActiveKeys = new Dictionary<Guid, string>(state.ActiveKeys) { [e.KeyId] = e.KeyHash } },
         ApiKeyRevoked e when state is not null => state with { ActiveKeys = state.ActiveKeys.Where(k => k.Key != e.KeyId).ToDictionary() },
         _ => state,

@@ -76,7 +76,7 @@ public static class HostSetup
                 var options = new StoreOptions();
                 options.Connection(dataSource);
                 MartenSetup.Configure(options);
-                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                options.AutoCreateSchemaObjects = JasperFx.AutoCreate.CreateOrUpdate;
                 options.Listeners.Add(provider.GetRequiredService<RedisChangePublisher>());
                 return options;
             })
@@ -103,8 +103,6 @@ public static class HostSetup
 
             options.OnException<Npgsql.NpgsqlException>().RetryWithCooldown(
                 TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
-            options.Policies.ForMessagesOfType<RunImport>().OnAnyException().RetryWithCooldown(
-                TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
         });
 
         services.AddSingleton<IApiKeyAuthenticator, ApiKeyAuthenticator>();

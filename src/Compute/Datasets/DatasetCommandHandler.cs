@@ -7,7 +7,7 @@ using PanguGraph.Domain.Spaces;
 
 namespace PanguGraph.Compute.Datasets;
 
-public static class DatasetHandlers
+public static class DatasetCommandHandler
 {
     public static async Task<CommandOutcome> Handle(EditDatasetDetails command, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {

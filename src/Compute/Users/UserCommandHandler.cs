@@ -8,7 +8,7 @@ using PanguGraph.Projections.Spaces;
 
 namespace PanguGraph.Compute.Users;
 
-public static class UserHandlers
+public static class UserCommandHandler
 {
     public static async Task<CommandOutcome> Handle(IssueApiKey command, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {

@@ -10,11 +10,11 @@ namespace PanguGraph.Compute.Spaces;
 
 // Wolverine handlers for space commands. Wolverine's transactional middleware commits the
 // session after Handle returns (AutoApplyTransactions), so a rejected command appends nothing.
-public static class SpaceHandlers
+public static class SpaceCommandHandler
 {
     public static CommandOutcome Handle(CreateSpace command, IDocumentSession session, IClock clock)
     {
-        var decision = Space.Create(command.SpaceId, command.Name, command.Description, command.Caller, clock.GetCurrentInstant());
+        var decision = Space.Open(command.SpaceId, command.Name, command.Description, command.Caller, clock.GetCurrentInstant());
         if (decision.IsRejected)
         {
             return CommandOutcome.Rejected(decision.Error!);
