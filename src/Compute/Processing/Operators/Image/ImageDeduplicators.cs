@@ -93,7 +93,15 @@ public sealed class PerceptualImageDeduplicator : IDeduplicator
     /// <summary>Computes the dHash of an encoded image, or null when it does not decode.</summary>
     public static ulong? DifferenceHash(byte[] content)
     {
-        using var original = SKBitmap.Decode(content);
+        // SKBitmap.Decode throws on bytes no codec recognises, so probe with a codec first.
+        using var data = SKData.CreateCopy(content);
+        using var codec = SKCodec.Create(data);
+        if (codec is null)
+        {
+            return null;
+        }
+
+        using var original = SKBitmap.Decode(codec);
         if (original is null)
         {
             return null;
