@@ -18,34 +18,34 @@ public sealed record OperatorInstance(IRecordOperator? RecordOperator, IDeduplic
 /// </summary>
 public static class OperatorFactory
 {
-    public static OperatorInstance Create(ResolvedParameters p)
+    public static OperatorInstance Create(ResolvedParameters parameters)
     {
-        string Field() => p.GetString("textField");
+        string Field() => parameters.GetString("textField");
 
-        IRecordOperator? record = p.OperatorId switch
+        IRecordOperator? record = parameters.OperatorId switch
         {
             OperatorIds.NfkcNormalize => new NfkcNormalizer(Field()),
-            OperatorIds.WhitespaceClean => new WhitespaceCleaner(Field(), p.GetBoolean("removeControlCharacters"), p.GetBoolean("collapseSpaces"), p.GetInt32("maxConsecutiveNewlines"), p.GetBoolean("trim")),
-            OperatorIds.MarkupStrip => new MarkupStripper(Field(), p.GetBoolean("stripHtml"), p.GetBoolean("stripMarkdown"), p.GetBoolean("keepLinkText")),
-            OperatorIds.TraditionalToSimplified => new TraditionalToSimplifiedConverter(Field(), p.GetString("conversion")),
-            OperatorIds.PiiMask => new PiiMasker(Field(), p.GetStringList("kinds"), p.GetString("maskStyle")),
-            OperatorIds.SensitiveWordMask => new SensitiveWordMasker(Field(), p.GetStringList("words"), p.GetString("maskCharacter"), p.GetBoolean("ignoreCase")),
-            OperatorIds.LengthFilter => new LengthFilter(Field(), p.GetInteger("minLength"), p.GetInteger("maxLength")),
-            OperatorIds.WordCountFilter => new WordCountFilter(Field(), p.GetInteger("minWords"), p.GetInteger("maxWords")),
-            OperatorIds.SpecialCharacterRatioFilter => new SpecialCharacterRatioFilter(Field(), p.GetNumber("maxRatio")),
-            OperatorIds.CjkAlphanumericRatioFilter => new CjkAlphanumericRatioFilter(Field(), p.GetNumber("minRatio")),
-            OperatorIds.LanguageFilter => new LanguageFilter(Field(), p.GetStringList("languages"), p.GetNumber("minScore")),
-            OperatorIds.RepetitionFilter => new RepetitionFilter(Field(), p.GetInt32("ngramSize"), p.GetNumber("maxRatio")),
-            OperatorIds.StopWordRatioFilter => new StopWordRatioFilter(Field(), p.GetString("language"), p.GetNumber("minRatio")),
-            OperatorIds.KeywordBlockFilter => new KeywordBlockFilter(Field(), p.GetStringList("keywords"), p.GetBoolean("ignoreCase"), p.GetInteger("maxOccurrences")),
-            OperatorIds.QaCompletenessFilter => new QaCompletenessFilter(p.GetString("questionField"), p.GetString("answerField"), p.GetInteger("minAnswerLength")),
+            OperatorIds.WhitespaceClean => new WhitespaceCleaner(Field(), parameters.GetBoolean("removeControlCharacters"), parameters.GetBoolean("collapseSpaces"), parameters.GetInt32("maxConsecutiveNewlines"), parameters.GetBoolean("trim")),
+            OperatorIds.MarkupStrip => new MarkupStripper(Field(), parameters.GetBoolean("stripHtml"), parameters.GetBoolean("stripMarkdown"), parameters.GetBoolean("keepLinkText")),
+            OperatorIds.TraditionalToSimplified => new TraditionalToSimplifiedConverter(Field(), parameters.GetString("conversion")),
+            OperatorIds.PiiMask => new PiiMasker(Field(), parameters.GetStringList("kinds"), parameters.GetString("maskStyle")),
+            OperatorIds.SensitiveWordMask => new SensitiveWordMasker(Field(), parameters.GetStringList("words"), parameters.GetString("maskCharacter"), parameters.GetBoolean("ignoreCase")),
+            OperatorIds.LengthFilter => new LengthFilter(Field(), parameters.GetInteger("minLength"), parameters.GetInteger("maxLength")),
+            OperatorIds.WordCountFilter => new WordCountFilter(Field(), parameters.GetInteger("minWords"), parameters.GetInteger("maxWords")),
+            OperatorIds.SpecialCharacterRatioFilter => new SpecialCharacterRatioFilter(Field(), parameters.GetNumber("maxRatio")),
+            OperatorIds.CjkAlphanumericRatioFilter => new CjkAlphanumericRatioFilter(Field(), parameters.GetNumber("minRatio")),
+            OperatorIds.LanguageFilter => new LanguageFilter(Field(), parameters.GetStringList("languages"), parameters.GetNumber("minScore")),
+            OperatorIds.RepetitionFilter => new RepetitionFilter(Field(), parameters.GetInt32("ngramSize"), parameters.GetNumber("maxRatio")),
+            OperatorIds.StopWordRatioFilter => new StopWordRatioFilter(Field(), parameters.GetString("language"), parameters.GetNumber("minRatio")),
+            OperatorIds.KeywordBlockFilter => new KeywordBlockFilter(Field(), parameters.GetStringList("keywords"), parameters.GetBoolean("ignoreCase"), parameters.GetInteger("maxOccurrences")),
+            OperatorIds.QaCompletenessFilter => new QaCompletenessFilter(parameters.GetString("questionField"), parameters.GetString("answerField"), parameters.GetInteger("minAnswerLength")),
             OperatorIds.LanguageTagger => new LanguageTagger(Field()),
-            OperatorIds.LengthBucketTagger => new LengthBucketTagger(Field(), p.GetInteger("shortMaxLength"), p.GetInteger("mediumMaxLength")),
+            OperatorIds.LengthBucketTagger => new LengthBucketTagger(Field(), parameters.GetInteger("shortMaxLength"), parameters.GetInteger("mediumMaxLength")),
             OperatorIds.QualityScoreTagger => new QualityScoreTagger(Field()),
-            OperatorIds.KeywordTagger => new KeywordTagger(Field(), p.GetStringList("keywordTags"), p.GetBoolean("ignoreCase")),
+            OperatorIds.KeywordTagger => new KeywordTagger(Field(), parameters.GetStringList("keywordTags"), parameters.GetBoolean("ignoreCase")),
             OperatorIds.ImageDecodabilityFilter => new ImageDecodabilityFilter(),
-            OperatorIds.ImageResolutionFilter => new ImageResolutionFilter(p.GetInteger("minWidth"), p.GetInteger("maxWidth"), p.GetInteger("minHeight"), p.GetInteger("maxHeight")),
-            OperatorIds.ImageAspectRatioFilter => new ImageAspectRatioFilter(p.GetNumber("minAspectRatio"), p.GetNumber("maxAspectRatio")),
+            OperatorIds.ImageResolutionFilter => new ImageResolutionFilter(parameters.GetInteger("minWidth"), parameters.GetInteger("maxWidth"), parameters.GetInteger("minHeight"), parameters.GetInteger("maxHeight")),
+            OperatorIds.ImageAspectRatioFilter => new ImageAspectRatioFilter(parameters.GetNumber("minAspectRatio"), parameters.GetNumber("maxAspectRatio")),
             _ => null,
         };
         if (record is not null)
@@ -53,13 +53,13 @@ public static class OperatorFactory
             return new OperatorInstance(record, null);
         }
 
-        IDeduplicator deduplicator = p.OperatorId switch
+        IDeduplicator deduplicator = parameters.OperatorId switch
         {
-            OperatorIds.ExactDeduplicator => new ExactTextDeduplicator(Field(), p.GetBoolean("ignoreCase"), p.GetBoolean("ignoreWhitespace"), p.GetBoolean("ignorePunctuation")),
-            OperatorIds.MinHashDeduplicator => new MinHashDeduplicator(Field(), p.GetInt32("ngramSize"), p.GetInt32("permutations"), p.GetInt32("bands"), p.GetNumber("threshold"), p.GetBoolean("ignoreCase")),
+            OperatorIds.ExactDeduplicator => new ExactTextDeduplicator(Field(), parameters.GetBoolean("ignoreCase"), parameters.GetBoolean("ignoreWhitespace"), parameters.GetBoolean("ignorePunctuation")),
+            OperatorIds.MinHashDeduplicator => new MinHashDeduplicator(Field(), parameters.GetInt32("ngramSize"), parameters.GetInt32("permutations"), parameters.GetInt32("bands"), parameters.GetNumber("threshold"), parameters.GetBoolean("ignoreCase")),
             OperatorIds.ImageExactDeduplicator => new ExactImageDeduplicator(),
-            OperatorIds.ImagePerceptualDeduplicator => new PerceptualImageDeduplicator(p.GetInt32("maxHammingDistance")),
-            _ => throw new ArgumentException($"Operator '{p.OperatorId}' has no implementation.", nameof(p)),
+            OperatorIds.ImagePerceptualDeduplicator => new PerceptualImageDeduplicator(parameters.GetInt32("maxHammingDistance")),
+            _ => throw new ArgumentException($"Operator '{parameters.OperatorId}' has no implementation.", nameof(parameters)),
         };
         return new OperatorInstance(null, deduplicator);
     }

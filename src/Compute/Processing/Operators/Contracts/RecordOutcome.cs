@@ -9,7 +9,7 @@ public enum RecordDisposition
 
     /// <summary>
     /// The operator could not read the record (missing field, wrong type, no image bytes). The
-    /// record passes through unchanged so that no data is lost silently; the reason says why.
+    /// record passes through unchanged so that no data is lost silently, and the reason explains why.
     /// </summary>
     Unprocessable,
 }
@@ -21,8 +21,8 @@ public sealed record OutcomeReason(string Code, string Detail);
 public sealed record TextChange(string Field, string Before, string After);
 
 /// <summary>
-/// Result of one operator on one record. <see cref="Output"/> is the record as the next step
-/// sees it, or null when the record was removed.
+/// Result of one operator on one record. <see cref="Output"/> is the record passed to the next
+/// step, or null when the record was removed.
 /// </summary>
 public sealed record RecordOutcome(
     string RecordId,

@@ -21,7 +21,7 @@ public abstract class TextRecordOperator(string operatorId, string textField) : 
     private RecordOutcome ProcessOne(DataRecord record)
     {
         var node = record.Fields[TextField];
-        if (!record.Fields.ContainsKey(TextField) || node is null)
+        if (node is null)
         {
             return Unprocessable(record, OutcomeCodes.FieldMissing, $"Record has no value in field '{TextField}'.");
         }

@@ -38,7 +38,7 @@ public sealed class ExactImageDeduplicator : IDeduplicator
 
 /// <summary>
 /// Near-duplicate images by a 64-bit difference hash (dHash): the image is scaled to 9×8 grey
-/// pixels and each bit says whether a pixel is brighter than its right neighbour. Two images are
+/// pixels and each bit records whether a pixel is brighter than its right neighbour. Two images are
 /// duplicates when their hashes differ in at most <c>maxHammingDistance</c> bits. To find
 /// candidates without comparing all pairs, the hash is cut into maxHammingDistance + 1 segments:
 /// by the pigeonhole principle two hashes that close agree exactly on at least one segment, so

@@ -10,7 +10,7 @@ namespace PanguGraph.Compute.Processing.Operators.Text.Analysis;
 /// </summary>
 public static class JiebaWordSegmenter
 {
-    /// <summary>Folder in the output directory that holds the jieba dictionaries (copied by the Compute project file).</summary>
+    /// <summary>Folder in the output directory that contains the jieba dictionaries (copied by the Compute project file).</summary>
     public const string DictionaryFolder = "Jieba";
 
     private static readonly Lazy<JiebaSegmenter> Segmenter = new(CreateSegmenter, LazyThreadSafetyMode.ExecutionAndPublication);

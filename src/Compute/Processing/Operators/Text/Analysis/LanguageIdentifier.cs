@@ -7,8 +7,8 @@ public sealed record LanguageGuess(string Language, double Score);
 
 /// <summary>
 /// Identifies zh, en or other with Lingua (SearchPioneer.Lingua 2.0.0, n-gram language models).
-/// Lingua picks among a fixed set of candidates, so besides Chinese and English the set holds
-/// widespread languages that would otherwise be mistaken for one of them; any of those maps to
+/// Lingua picks among a fixed set of candidates, so besides Chinese and English the set contains
+/// widespread languages that would otherwise be mistaken for one of them. Any of those maps to
 /// "other". The Compute project copies only these languages' models into the output folder.
 /// </summary>
 public static class LanguageIdentifier

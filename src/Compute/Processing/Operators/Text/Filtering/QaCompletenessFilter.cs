@@ -6,7 +6,7 @@ namespace PanguGraph.Compute.Processing.Operators.Text.Filtering;
 
 /// <summary>
 /// Removes question-answer records whose question is missing or blank, or whose answer has fewer
-/// non-space characters than required. A field that holds a non-string value is unprocessable.
+/// non-space characters than required. A field that contains a non-string value is unprocessable.
 /// </summary>
 public sealed class QaCompletenessFilter(string questionField, string answerField, long minAnswerLength) : IRecordOperator
 {

@@ -8,7 +8,7 @@ namespace PanguGraph.Compute.Processing.Operators.Text.Mapping;
 /// <summary>
 /// Turns HTML and Markdown into plain text with regular expressions. Block-level HTML tags become
 /// line breaks so paragraphs stay apart. NOTE: this is a best-effort stripper for crawled text,
-/// not an HTML parser; malformed markup such as an unclosed comment can swallow the text after it.
+/// not an HTML parser, so malformed markup such as an unclosed comment can swallow the text after it.
 /// </summary>
 public sealed partial class MarkupStripper(string textField, bool stripHtml, bool stripMarkdown, bool keepLinkText)
     : TextRecordOperator(OperatorIds.MarkupStrip, textField)

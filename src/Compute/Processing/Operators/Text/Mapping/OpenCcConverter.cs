@@ -4,7 +4,7 @@ using System.Text;
 
 namespace PanguGraph.Compute.Processing.Operators.Text.Mapping;
 
-/// <summary>OpenCC could not be loaded or configured; the message says what to install.</summary>
+/// <summary>OpenCC could not be loaded or configured. The message names the packages to install.</summary>
 public sealed class OpenCcUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>

@@ -6,8 +6,8 @@ namespace PanguGraph.Compute.Processing.Operators.Text.Mapping;
 
 /// <summary>
 /// Masks every occurrence of the listed words, longest words first so that a longer word is
-/// masked whole. NOTE: the word list compiles into one regular expression alternation; that is
-/// fast enough for lists of thousands of words, an Aho-Corasick automaton would scale further.
+/// masked whole. NOTE: the word list compiles into one regular expression alternation. That
+/// suits lists of thousands of words, but an Aho-Corasick automaton would scale further.
 /// </summary>
 public sealed class SensitiveWordMasker : TextRecordOperator
 {

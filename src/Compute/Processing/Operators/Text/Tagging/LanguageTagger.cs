@@ -26,7 +26,16 @@ public sealed class LengthBucketTagger(string textField, long shortMaxLength, lo
     protected override TextVerdict Evaluate(string text, DataRecord record)
     {
         var length = CharacterClasses.CountCharacters(text);
-        var bucket = length <= shortMaxLength ? "short" : length <= mediumMaxLength ? "medium" : "long";
+        var bucket = "long";
+        if (length <= shortMaxLength)
+        {
+            bucket = "short";
+        }
+        else if (length <= mediumMaxLength)
+        {
+            bucket = "medium";
+        }
+
         return TextVerdict.Tag(new Dictionary<string, JsonNode?> { ["lengthBucket"] = bucket });
     }
 }
