@@ -98,7 +98,7 @@ public sealed class CsvRecordReader : IRecordReader
         long? line = e.LineNumber > 0 ? e.LineNumber : null;
 
         // NOTE: CsvHelper 34 reports an oversized record and malformed quoting with the same exception
-        // type, so the two are told apart by its message.
+        // type, so the message text decides which code is reported.
         return e.Message.Contains("MaxRecordSize", StringComparison.Ordinal) || e.Message.Contains("larger than", StringComparison.OrdinalIgnoreCase)
             ? RecordFormatException.RecordTooLarge(objectKey, line, limits.MaxRecordBytes)
             : RecordFormatException.CsvQuoteInvalid(objectKey, line, e);

@@ -165,6 +165,10 @@ public sealed class JsonArrayRecordReader : IRecordReader
                     stateAtConsumed = reader.CurrentState;
                 }
             }
+            catch (JsonException) when (_phase == Phase.BeforeArray && isFinalBlock && data.Trim(" \t\r\n"u8).IsEmpty)
+            {
+                throw RecordFormatException.JsonNotArray(objectKey, "nothing (the file is empty)");
+            }
             catch (JsonException e)
             {
                 throw RecordFormatException.JsonInvalid(
@@ -198,7 +202,7 @@ public sealed class JsonArrayRecordReader : IRecordReader
 
             if (!Utf8.IsValid(bytes))
             {
-                throw RecordFormatException.TextNotUtf8(objectKey, element);
+                throw RecordFormatException.ElementNotUtf8(objectKey, element);
             }
 
             var value = JsonNode.Parse(bytes, documentOptions: TextEncoding.StrictJson)!.AsObject();

@@ -67,7 +67,7 @@ public static class MediaFileInspector
         return new MediaProbeResult(declared.Name, declared.Kind, null);
     }
 
-    /// <summary>Returns the media type that <paramref name="objectKey"/>'s extension declares, or null when it is not supported.</summary>
+    /// <summary>Returns the media kind of <paramref name="objectKey"/>'s extension, or null when the extension is not supported.</summary>
     public static MediaKind? KindOfExtension(string objectKey)
     {
         var extension = Path.GetExtension(objectKey).ToLowerInvariant();
@@ -141,7 +141,7 @@ public static class MediaFileInspector
 
         if (head.StartsWith((ReadOnlySpan<byte>)[0x1A, 0x45, 0xDF, 0xA3]))
         {
-            // WebM and Matroska share the EBML header; the DocType further in tells them apart.
+            // WebM and Matroska share the EBML header, and the DocType element after it names the variant.
             return head.IndexOf("webm"u8) >= 0 ? "video/webm" : "video/x-matroska";
         }
 

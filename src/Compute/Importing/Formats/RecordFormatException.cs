@@ -86,6 +86,12 @@ public sealed class RecordFormatException : Exception
         $"对象“{key}”第 {line} 行：文本不是有效的 UTF-8 编码。请将文件转换为 UTF-8（例如从 GBK 转换）后重新导入。",
         null);
 
+    internal static RecordFormatException ElementNotUtf8(string key, long element) => new(
+        RecordErrorCodes.TextNotUtf8, key, element,
+        $"Object '{key}', array element {element}: the text is not valid UTF-8. Convert the file to UTF-8 (for example from GBK) and import it again.",
+        $"对象“{key}”数组第 {element} 个元素：文本不是有效的 UTF-8 编码。请将文件转换为 UTF-8（例如从 GBK 转换）后重新导入。",
+        null);
+
     internal static RecordFormatException RecordTooLarge(string key, long? line, long maxBytes) => new(
         RecordErrorCodes.RecordTooLarge, key, line,
         $"Object '{key}'{LineSuffixEn(line)}: the record is larger than the maximum of {maxBytes} bytes. Split the record, or check for a missing line break or an unclosed quote.",
