@@ -230,6 +230,19 @@ public sealed class HttpTransportTests(DefaultTransportHost fixture) : IClassFix
         ErrorMessage(await ReadJsonAsync(response)).ShouldContain("WebSocket");
     }
 
+    [Theory]
+    [InlineData("*/*", "application/json")]
+    [InlineData("application/*", "application/json")]
+    [InlineData("application/json, application/graphql-response+json", "application/graphql-response+json")]
+    [InlineData("application/json, application/graphql-response+json;q=0.5", "application/json")]
+    public async Task accept_header_selects_media_type(string accept, string expected)
+    {
+        var response = await PostAsync(new { query = "{ hello }" }, accept: accept);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe(expected);
+    }
+
     [Fact]
     public async Task unacceptable_accept_is_406()
     {

@@ -18,26 +18,35 @@ public sealed class TransportTestHost : IAsyncDisposable
     private TransportTestHost(WebApplication app)
     {
         _app = app;
-        Server = app.GetTestServer();
+        Server = app.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>() as TestServer;
         Ticks = app.Services.GetRequiredService<TickSource>();
         Logs = app.Services.GetRequiredService<CapturedLogs>();
     }
 
-    public TestServer Server { get; }
+    /// <summary>The in-memory server, or null when the host listens on a real Kestrel URL.</summary>
+    public TestServer? Server { get; }
 
     public TickSource Ticks { get; }
 
     public CapturedLogs Logs { get; }
 
     public static async Task<TransportTestHost> StartAsync(
-        IDictionary<string, string?>? settings = null, string? webRoot = null)
+        IDictionary<string, string?>? settings = null, string? webRoot = null, string? kestrelUrl = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Testing",
             WebRootPath = webRoot,
         });
-        builder.WebHost.UseTestServer();
+        if (kestrelUrl is null)
+        {
+            builder.WebHost.UseTestServer();
+        }
+        else
+        {
+            builder.WebHost.UseUrls(kestrelUrl);
+        }
+
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
 
         var logs = new CapturedLogs();
@@ -61,7 +70,7 @@ public sealed class TransportTestHost : IAsyncDisposable
         return new TransportTestHost(app);
     }
 
-    public HttpClient CreateClient() => Server.CreateClient();
+    public HttpClient CreateClient() => Server!.CreateClient();
 
     public async ValueTask DisposeAsync()
     {

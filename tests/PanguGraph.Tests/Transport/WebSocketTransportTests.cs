@@ -179,9 +179,9 @@ public sealed class WebSocketTransportTests : IAsyncLifetime
     [Fact]
     public async Task missing_subprotocol_closes_4406()
     {
-        var client = _host.Server.CreateWebSocketClient();
+        var client = _host.Server!.CreateWebSocketClient();
         client.SubProtocols.Add("graphql-ws");
-        using var socket = await client.ConnectAsync(new Uri(_host.Server.BaseAddress, "graphql"), CancellationToken.None);
+        using var socket = await client.ConnectAsync(new Uri(_host.Server!.BaseAddress, "graphql"), CancellationToken.None);
 
         await ReceiveAsync(socket);
 
@@ -191,10 +191,10 @@ public sealed class WebSocketTransportTests : IAsyncLifetime
     [Fact]
     public async Task chinese_culture_reaches_socket_resolver()
     {
-        var client = _host.Server.CreateWebSocketClient();
+        var client = _host.Server!.CreateWebSocketClient();
         client.SubProtocols.Add("graphql-transport-ws");
         client.ConfigureRequest = request => request.Headers.AcceptLanguage = "zh-CN";
-        using var socket = await client.ConnectAsync(new Uri(_host.Server.BaseAddress, "graphql"), CancellationToken.None);
+        using var socket = await client.ConnectAsync(new Uri(_host.Server!.BaseAddress, "graphql"), CancellationToken.None);
         await SendAsync(socket, new { type = "connection_init" });
         await ReceiveAsync(socket);
 
@@ -208,9 +208,9 @@ public sealed class WebSocketTransportTests : IAsyncLifetime
 
     private async Task<WebSocket> ConnectAsync()
     {
-        var client = _host.Server.CreateWebSocketClient();
+        var client = _host.Server!.CreateWebSocketClient();
         client.SubProtocols.Add("graphql-transport-ws");
-        var socket = await client.ConnectAsync(new Uri(_host.Server.BaseAddress, "graphql"), CancellationToken.None);
+        var socket = await client.ConnectAsync(new Uri(_host.Server!.BaseAddress, "graphql"), CancellationToken.None);
         socket.SubProtocol.ShouldBe("graphql-transport-ws");
         return socket;
     }

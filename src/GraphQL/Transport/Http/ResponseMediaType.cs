@@ -20,10 +20,10 @@ public static class ResponseMediaTypeNegotiation
     public const string Json = "application/json";
 
     /// <summary>
-    /// Picks the accepted type with the higher quality. On a tie, and for <c>*/*</c> or
-    /// <c>application/*</c>, graphql-response+json wins. A request without Accept gets
-    /// application/json, as the specification recommends for legacy clients. Returns null when
-    /// neither type is acceptable.
+    /// Picks the accepted type with the higher quality, preferring graphql-response+json on a
+    /// tie. Wildcards (<c>*/*</c>, <c>application/*</c>) and a missing Accept header select
+    /// application/json, as the specification recommends while legacy clients are common (the
+    /// graphql-http 1.23.1 audit suite checks it). Returns null when neither type is acceptable.
     /// </summary>
     public static ResponseMediaType? Negotiate(HttpRequest request)
     {
@@ -38,8 +38,8 @@ public static class ResponseMediaTypeNegotiation
             return ResponseMediaType.Json;
         }
 
-        var graphQLQuality = QualityFor(ranges, GraphQLResponseJson);
-        var jsonQuality = QualityFor(ranges, Json);
+        var graphQLQuality = QualityFor(ranges, GraphQLResponseJson, matchWildcards: false);
+        var jsonQuality = QualityFor(ranges, Json, matchWildcards: true);
         if (graphQLQuality > 0 && graphQLQuality >= jsonQuality)
         {
             return ResponseMediaType.GraphQLResponseJson;
@@ -64,12 +64,17 @@ public static class ResponseMediaTypeNegotiation
     /// Quality of the most specific range that matches <paramref name="mediaType"/>: an exact
     /// match beats <c>application/*</c>, which beats <c>*/*</c>.
     /// </summary>
-    private static double QualityFor(IList<MediaTypeHeaderValue> ranges, string mediaType)
+    private static double QualityFor(IList<MediaTypeHeaderValue> ranges, string mediaType, bool matchWildcards)
     {
         var exact = ranges.Where(range => range.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase)).ToList();
         if (exact.Count > 0)
         {
             return exact.Max(range => range.Quality ?? 1);
+        }
+
+        if (!matchWildcards)
+        {
+            return 0;
         }
 
         var subtypeWildcard = ranges.Where(range => range.MediaType.Equals("application/*", StringComparison.OrdinalIgnoreCase)).ToList();
