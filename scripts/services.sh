@@ -332,7 +332,9 @@ start_s3() {
   else
     log "starting s3rver on 127.0.0.1:$S3_PORT"
     # setsid detaches s3rver from this shell so it outlives the script and the caller's Ctrl-C.
-    setsid node "$S3RVER_JS" --no-vhost-buckets --address 127.0.0.1 --port "$S3_PORT" \
+    # s3rver 3.7.1 encrypts list continuation tokens with DES, which the OpenSSL 3 of Node 20
+    # refuses unless the legacy provider is loaded; without it paged listings return HTTP 500.
+    setsid node --openssl-legacy-provider "$S3RVER_JS" --no-vhost-buckets --address 127.0.0.1 --port "$S3_PORT" \
       --directory "$S3_DIR" >>"$S3_LOG" 2>&1 </dev/null &
     echo $! >"$S3_PID"
   fi
@@ -357,10 +359,21 @@ stop_s3() {
   rm -f "$S3_PID"
 }
 
+# --- Native libraries -----------------------------------------------------------------------
+
+# OpenCC (traditional-to-simplified Chinese conversion) is loaded by the text-processing operators
+# through its C API; Debian ships the library and its dictionaries as two packages.
+ensure_native_libraries() {
+  if [[ ! -e /usr/share/opencc/t2s.json ]] || ! ldconfig -p 2>/dev/null | grep -q 'libopencc\.so\.1\.1'; then
+    apt_install libopencc1.1 libopencc-data
+  fi
+}
+
 # --- Commands -------------------------------------------------------------------------------
 
 cmd_start() {
   mkdir -p "$LOG_DIR"
+  ensure_native_libraries
   start_postgres
   start_redis
   start_s3
