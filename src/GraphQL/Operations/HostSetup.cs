@@ -108,7 +108,7 @@ public static class HostSetup
         services.AddSingleton<IApiKeyAuthenticator, ApiKeyAuthenticator>();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<PanguSchema>()
-            .AddSystemTextJson()
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(PanguSchema).Assembly));
         services.AddPanguGraphQLTransport(configuration);
 
