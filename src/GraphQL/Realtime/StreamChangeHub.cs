@@ -28,8 +28,14 @@ public sealed class StreamChangeHub
         });
     }
 
+    private long noticesReceived;
+
+    /// <summary>Notices received by this node since start, for diagnostics and tests.</summary>
+    public long NoticesReceived => Interlocked.Read(ref noticesReceived);
+
     public void Publish(StreamChanged notice)
     {
+        Interlocked.Increment(ref noticesReceived);
         if (!subscribers.TryGetValue(notice.StreamId, out var handlers))
         {
             return;

@@ -115,7 +115,14 @@ public sealed class GraphQLWsClient : IAsyncDisposable
     {
         if (socket.State == WebSocketState.Open)
         {
-            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+            try
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+            }
+            catch (Exception exception) when (exception is IOException or ObjectDisposedException or WebSocketException)
+            {
+                // The server may already have closed its side; closing ours is then moot.
+            }
         }
 
         socket.Dispose();

@@ -23,6 +23,11 @@ public sealed class PlatformHost : IAsyncLifetime
 
     public async Task InitializeAsync() => Host = await StartNodeAsync(workerEnabled: true);
 
+    /// <summary>
+    /// Helpers for a node that a test started itself; the caller disposes the node.
+    /// </summary>
+    public static PlatformHost Wrap(IAlbaHost host) => new() { Host = host };
+
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
     /// <summary>
