@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
 using Marten;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -32,6 +33,7 @@ public sealed class RunImportHandler(
     IOptions<ImportOptions> importOptions,
     IOptions<StorageOptions> storageOptions,
     IClock clock,
+    IHostApplicationLifetime lifetime,
     ILogger<RunImportHandler> logger)
 {
     public const string SystemActor = "system";
@@ -46,8 +48,12 @@ public sealed class RunImportHandler(
     public static void Configure(HandlerChain chain) =>
         chain.OnAnyException().RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));
 
-    public async Task Handle(RunImport message, Envelope envelope, CancellationToken cancellationToken)
+    public async Task Handle(RunImport message, Envelope envelope, CancellationToken messageCancellation)
     {
+        // A node that shuts down abandons the attempt at once instead of finishing a long import:
+        // the message stays on the durable queue and another node starts a new attempt.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(messageCancellation, lifetime.ApplicationStopping);
+        var cancellationToken = linked.Token;
         ImportTask? task;
         await using (var query = store.QuerySession())
         {
