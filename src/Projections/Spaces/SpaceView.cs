@@ -57,30 +57,35 @@ public sealed class SpaceViewProjection : SingleStreamProjection<SpaceView, Guid
                     Description = created.Description,
                     CreatedBy = created.CreatedBy,
                     CreatedAt = created.At,
+                    UpdatedAt = created.At,
                     SortKey = SortKeys.For(created.At, created.SpaceId),
                 };
                 break;
             case SpaceRenamed renamed when view is not null:
                 view.Name = renamed.Name;
                 view.Description = renamed.Description;
+                view.UpdatedAt = renamed.At;
                 break;
             case MemberAdded added when view is not null:
                 view.Members.Add(new MemberView { UserId = added.UserId, Role = added.Role, AddedAt = added.At });
                 view.MemberIds.Add(added.UserId);
+                view.UpdatedAt = added.At;
                 break;
             case MemberRoleChanged changed when view is not null:
                 view.Members.First(m => m.UserId == changed.UserId).Role = changed.Role;
+                view.UpdatedAt = changed.At;
                 break;
             case MemberRemoved removed when view is not null:
                 view.Members.RemoveAll(m => m.UserId == removed.UserId);
                 view.MemberIds.Remove(removed.UserId);
+                view.UpdatedAt = removed.At;
                 break;
             default:
                 return view;
         }
 
+        // Business time from the event, not the stored timestamp, so a rebuild gives the same value.
         view.Version = e.Version;
-        view.UpdatedAt = Instant.FromDateTimeOffset(e.Timestamp);
         return view;
     }
 }
