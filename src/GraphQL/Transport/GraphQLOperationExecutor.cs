@@ -61,7 +61,10 @@ public sealed class GraphQLOperationExecutor(
     public static ExecutionResult RequestError(string message, string code) =>
         new() { Errors = [new ExecutionError(message) { Code = code }] };
 
-    /// <summary>Stamps <c>INTERNAL_SERVER_ERROR</c> on errors that the unhandled-exception delegate already hid.</summary>
+    /// <summary>
+    /// Stamps <c>INTERNAL_SERVER_ERROR</c> on errors that the unhandled-exception delegate already hid,
+    /// and gives parse and validation errors a Chinese explanation for zh-CN callers.
+    /// </summary>
     public static void RewriteErrors(ExecutionResult result, CultureInfo culture)
     {
         if (result.Errors is null)
@@ -93,12 +96,31 @@ public sealed class GraphQLOperationExecutor(
                 }
 
                 return replacement;
+            case SyntaxError when RequestCulture.IsChinese(culture):
+                return Localize(error, TransportMessage.DocumentSyntaxError, culture);
+            case ValidationError when RequestCulture.IsChinese(culture):
+                return Localize(error, TransportMessage.DocumentInvalid, culture);
             case UnhandledError when error.InnerException is InternalServerErrorException:
                 error.Code = TransportErrorCodes.InternalServerError;
                 return error;
             default:
                 return error;
         }
+    }
+
+    /// <summary>
+    /// Puts a Chinese explanation in front of a GraphQL.NET parse or validation message, which
+    /// that library writes in English only. The code and locations stay as they were.
+    /// </summary>
+    private static ExecutionError Localize(ExecutionError error, TransportMessage message, CultureInfo culture)
+    {
+        var localized = new ExecutionError(TransportMessages.Format(message, culture, error.Message)) { Code = error.Code };
+        foreach (var location in error.Locations ?? [])
+        {
+            localized.AddLocation(location);
+        }
+
+        return localized;
     }
 
     private IValidationRule[] BuildValidationRules()

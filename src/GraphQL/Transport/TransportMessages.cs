@@ -20,6 +20,8 @@ public enum TransportMessage
     NotAcceptable,
     MethodNotAllowed,
     GraphiQLMissing,
+    DocumentSyntaxError,
+    DocumentInvalid,
 }
 
 /// <summary>
@@ -75,6 +77,12 @@ public static class TransportMessages
         [TransportMessage.GraphiQLMissing] = (
             "GraphiQL is not installed on this server (wwwroot/graphiql/index.html is missing).",
             "此服务器未安装 GraphiQL（缺少 wwwroot/graphiql/index.html）。"),
+        [TransportMessage.DocumentSyntaxError] = (
+            "{0}",
+            "GraphQL 文档存在语法错误，请修正后重新发送。详情：{0}"),
+        [TransportMessage.DocumentInvalid] = (
+            "{0}",
+            "GraphQL 文档未通过校验（例如字段不存在或变量无效），请对照 schema 修正后重新发送。详情：{0}"),
     };
 
     /// <summary>Formats the text of <paramref name="message"/> in zh-CN or, for any other culture, English.</summary>
