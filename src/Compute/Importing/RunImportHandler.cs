@@ -184,6 +184,7 @@ public sealed class RunImportHandler(
         await session.SaveChangesAsync(cancellationToken);
 
         run.Attempt = started.Attempt;
+        run.Started = true;
         run.Version = stream.CurrentVersion ?? 0;
         run.LastProgressAt = clock.GetCurrentInstant();
     }
@@ -361,7 +362,9 @@ public sealed class RunImportHandler(
             return;
         }
 
-        stream.AppendOne(new ImportFailed(run.Task.Id, run.Task.SpaceId, run.Attempt, code, reasonEn, reasonZh, objectKey, line, clock.GetCurrentInstant()));
+        // A source that is rejected before the attempt starts still counts as that attempt.
+        var attempt = run.Started ? run.Attempt : run.Attempt + 1;
+        stream.AppendOne(new ImportFailed(run.Task.Id, run.Task.SpaceId, attempt, code, reasonEn, reasonZh, objectKey, line, clock.GetCurrentInstant()));
         await session.SaveChangesAsync(cancellationToken);
     }
 
@@ -390,6 +393,7 @@ public sealed class RunImportHandler(
         public string? CorrelationId { get; } = correlationId;
         public string OutputPrefix { get; } = DatasetManifest.PrefixFor(task.SpaceId, task.DatasetId, 1);
         public int Attempt { get; set; } = task.Attempt;
+        public bool Started { get; set; }
         public long Version { get; set; }
         public int ObjectsDone { get; set; }
         public long RecordsImported { get; set; }
