@@ -14,10 +14,11 @@ namespace PanguGraph.Bench;
 public static class BenchMain
 {
     private const string Usage = """
-        usage: PanguGraph.Bench [--samples DIR] [--import-mib N] [--events N] [--latency-samples N] [--only LIST] [--output FILE]
+        usage: PanguGraph.Bench [--samples DIR] [--import-mib N] [--events N] [--single-events N] [--latency-samples N] [--only LIST] [--output FILE]
           --samples DIR         directory with */*.jsonl sample files (default: samples/ of the repository)
           --import-mib N        total size of the import source in MiB, samples repeated to reach it (default 64)
-          --events N            events appended per variant in the append benchmark (default 20000)
+          --events N            events appended at 100 per session in the append benchmark (default 20000)
+          --single-events N     events appended at 1 per session in the append benchmark (default 2000)
           --latency-samples N   appends measured in the subscription benchmark (default 200)
           --only LIST           comma-separated subset of import,append,latency (default: all)
           --output FILE         also write the markdown table to FILE
@@ -51,7 +52,7 @@ public static class BenchMain
             await using var apiNode = await BenchNode.StartAsync(workerEnabled: false);
             if (options.Runs("append"))
             {
-                results.AddRange(await new AppendRate(apiNode.Services, options.Events).RunAsync());
+                results.AddRange(await new AppendRate(apiNode.Services, options.SingleEvents, options.Events).RunAsync());
             }
 
             if (options.Runs("latency"))
@@ -71,7 +72,7 @@ public static class BenchMain
     }
 }
 
-public sealed record BenchOptions(string SamplesDirectory, int ImportMib, int Events, int LatencySamples, IReadOnlySet<string> Only, string? OutputFile)
+public sealed record BenchOptions(string SamplesDirectory, int ImportMib, int Events, int SingleEvents, int LatencySamples, IReadOnlySet<string> Only, string? OutputFile)
 {
     private static readonly string[] Benchmarks = ["import", "append", "latency"];
 
@@ -80,7 +81,7 @@ public sealed record BenchOptions(string SamplesDirectory, int ImportMib, int Ev
     public static BenchOptions Parse(string[] args)
     {
         var samples = FindSamplesDirectory();
-        int importMib = 64, events = 20_000, latencySamples = 200;
+        int importMib = 64, events = 20_000, singleEvents = 2_000, latencySamples = 200;
         IReadOnlySet<string> only = Benchmarks.ToHashSet();
         string? output = null;
         for (var i = 0; i < args.Length; i++)
@@ -103,6 +104,9 @@ public sealed record BenchOptions(string SamplesDirectory, int ImportMib, int Ev
                 case "--events":
                     events = PositiveInt(name, value, 1_000_000);
                     break;
+                case "--single-events":
+                    singleEvents = PositiveInt(name, value, 1_000_000);
+                    break;
                 case "--latency-samples":
                     latencySamples = PositiveInt(name, value, 100_000);
                     break;
@@ -123,7 +127,7 @@ public sealed record BenchOptions(string SamplesDirectory, int ImportMib, int Ev
             }
         }
 
-        return new BenchOptions(samples, importMib, events, latencySamples, only, output);
+        return new BenchOptions(samples, importMib, events, singleEvents, latencySamples, only, output);
     }
 
     private static int PositiveInt(string name, string value, int maximum) =>

@@ -8,6 +8,7 @@ using NpgsqlTypes;
 using PanguGraph.Bench.Reporting;
 using PanguGraph.Domain.Importing;
 using PanguGraph.Projections.Audit;
+using PanguGraph.Projections.Configuration;
 
 namespace PanguGraph.Bench.EventStore;
 
@@ -16,7 +17,7 @@ namespace PanguGraph.Bench.EventStore;
 /// inline projections, the Redis change publisher) against plain Npgsql inserts of the same JSON
 /// into a table with the same stream/version uniqueness, at 1 and at 100 events per transaction.
 /// </summary>
-public sealed class AppendRate(IServiceProvider services, int eventCount)
+public sealed class AppendRate(IServiceProvider services, int singleEventCount, int batchedEventCount)
 {
     private const string RawTable = "bench.raw_events";
 
@@ -35,24 +36,43 @@ public sealed class AppendRate(IServiceProvider services, int eventCount)
         await AppendMartenAsync(store, EventsPerStream * 2, 1);
         await InsertRawAsync(dataSource, store, EventsPerStream * 2, 1);
 
+        // The same event store configuration without the host's session listeners (the Redis change
+        // publisher) and without the Wolverine integration, to show what those cost per commit.
+        using var bareStore = CreateBareStore(services);
+        await AppendMartenAsync(bareStore, EventsPerStream * 2, 1);
+
         var results = new List<BenchResult>();
-        foreach (var perTransaction in new[] { 1, 100 })
+        foreach (var (perTransaction, eventCount) in new[] { (1, singleEventCount), (100, batchedEventCount) })
         {
             var martenSeconds = await AppendMartenAsync(store, eventCount, perTransaction);
+            var bareSeconds = await AppendMartenAsync(bareStore, eventCount, perTransaction);
             var rawSeconds = await InsertRawAsync(dataSource, store, eventCount, perTransaction);
             var martenRate = eventCount / martenSeconds;
+            var bareRate = eventCount / bareSeconds;
             var rawRate = eventCount / rawSeconds;
-            Console.Error.WriteLine($"bench: {eventCount} events, {perTransaction} per session: Marten {martenSeconds:0.00} s, Npgsql {rawSeconds:0.00} s");
+            Console.Error.WriteLine(
+                $"bench: {eventCount} events, {perTransaction} per session: platform store {martenSeconds:0.00} s, " +
+                $"store without listeners {bareSeconds:0.00} s, Npgsql {rawSeconds:0.00} s");
             results.Add(new BenchResult(
                 $"Event append, {perTransaction} per session",
                 $"{ResultTable.Number(martenRate, 0)} events/s",
                 $"{ResultTable.Number(rawRate, 0)} rows/s",
                 ResultTable.Ratio(martenRate, rawRate),
                 $"{eventCount:N0} ImportProgressed events in streams of {EventsPerStream}; Marten Quick append vs Npgsql INSERT " +
-                (perTransaction == 1 ? "(autocommit)" : "(NpgsqlBatch in one transaction)")));
+                (perTransaction == 1 ? "(autocommit)" : "(NpgsqlBatch in one transaction)") +
+                $"; same store without session listeners: {ResultTable.Number(bareRate, 0)} events/s"));
         }
 
         return results;
+    }
+
+    private static DocumentStore CreateBareStore(IServiceProvider services)
+    {
+        var options = new StoreOptions();
+        options.Connection(services.GetRequiredService<NpgsqlDataSource>());
+        MartenSetup.Configure(options);
+        options.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
+        return new DocumentStore(options);
     }
 
     private static ImportProgressed Progress(Guid streamId, int index) =>

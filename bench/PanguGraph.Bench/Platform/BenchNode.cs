@@ -13,6 +13,8 @@ public sealed class BenchNode(IAlbaHost host) : IAsyncDisposable
 {
     public const string AdminKey = "pg_benchadmin0000000000000000000000000000000";
 
+    private const string ContentRootVariable = "ASPNETCORE_TEST_CONTENTROOT_PANGUGRAPH";
+
     public IAlbaHost Host { get; } = host;
 
     public IServiceProvider Services => Host.Services;
@@ -23,12 +25,23 @@ public sealed class BenchNode(IAlbaHost host) : IAsyncDisposable
     /// </summary>
     public static async Task<BenchNode> StartAsync(bool workerEnabled)
     {
+        // WebApplicationFactory looks for the app's content root through a manifest that only test projects
+        // get; this variable points it at the output directory, which holds the app's appsettings.json.
+        if (Environment.GetEnvironmentVariable(ContentRootVariable) is null)
+        {
+            Environment.SetEnvironmentVariable(ContentRootVariable, AppContext.BaseDirectory);
+        }
+
         var host = await AlbaHost.For<Program>(builder =>
         {
             builder.UseSetting("Pangu:Bootstrap:AdminApiKey", AdminKey);
             builder.UseSetting("Pangu:Worker:Enabled", workerEnabled ? "true" : "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:PanguGraph", "Warning");
+
+            // Wolverine warns that a second host in one process does not scan its app assembly for handlers;
+            // HostSetup names the handler assembly explicitly, so the warning does not apply here.
+            builder.UseSetting("Logging:LogLevel:Wolverine.Runtime.WolverineRuntime", "Error");
         }).StartAsync();
         return new BenchNode(host);
     }

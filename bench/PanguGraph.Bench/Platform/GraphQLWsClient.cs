@@ -60,7 +60,14 @@ public sealed class GraphQLWsClient : IAsyncDisposable
     {
         if (socket.State == WebSocketState.Open)
         {
-            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+            try
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+            }
+            catch (IOException)
+            {
+                // The server closed its side first; there is nothing left to close.
+            }
         }
 
         socket.Dispose();

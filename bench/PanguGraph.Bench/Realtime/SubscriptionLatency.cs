@@ -32,8 +32,7 @@ public sealed class SubscriptionLatency(BenchNode node, int samples, string buck
         var taskId = await node.CreateImportTaskAsync(apiKey, spaceId, bucket, "data/");
 
         await using var client = await GraphQLWsClient.ConnectAsync(node.Host, apiKey);
-        using var stop = new CancellationTokenSource();
-        var receiver = ReceiveAsync(client, stop.Token);
+        var receiver = ReceiveAsync(client);
         await client.SubscribeAsync("progress", """
             subscription($taskId: ID!) { importTaskProgress(taskId: $taskId) { eventType version } }
             """, new { taskId });
@@ -58,9 +57,10 @@ public sealed class SubscriptionLatency(BenchNode node, int samples, string buck
             latencies.Add(await AppendAndWaitAsync(store, taskId, ++version));
         }
 
+        // ImportFailed completes the subscription, which ends the receiver. Cancelling a pending receive
+        // instead would abort the TestServer WebSocket.
         await FinishTaskAsync(store, taskId, spaceId, version);
-        await stop.CancelAsync();
-        await receiver;
+        await receiver.WaitAsync(ReceiveTimeout);
 
         var baseline = await MeasureRedisRoundTripsAsync(node.Services.GetRequiredService<IConnectionMultiplexer>(), samples);
         latencies.Sort();
@@ -106,29 +106,22 @@ public sealed class SubscriptionLatency(BenchNode node, int samples, string buck
         await session.SaveChangesAsync();
     }
 
-    private async Task ReceiveAsync(GraphQLWsClient client, CancellationToken cancellationToken)
+    private async Task ReceiveAsync(GraphQLWsClient client)
     {
-        try
+        while (await client.ReceiveAsync(CancellationToken.None) is { } message)
         {
-            while (await client.ReceiveAsync(cancellationToken) is { } message)
+            var now = Stopwatch.GetTimestamp();
+            switch (message.GetProperty("type").GetString())
             {
-                var now = Stopwatch.GetTimestamp();
-                switch (message.GetProperty("type").GetString())
-                {
-                    case "next":
-                        var version = message.GetProperty("payload").GetProperty("data").GetProperty("importTaskProgress").GetProperty("version").GetInt64();
-                        ArrivalOf(version).TrySetResult(now);
-                        break;
-                    case "error":
-                        throw new InvalidOperationException($"The subscription failed: {message}");
-                    case "complete":
-                        return;
-                }
+                case "next":
+                    var version = message.GetProperty("payload").GetProperty("data").GetProperty("importTaskProgress").GetProperty("version").GetInt64();
+                    ArrivalOf(version).TrySetResult(now);
+                    break;
+                case "error":
+                    throw new InvalidOperationException($"The subscription failed: {message}");
+                case "complete":
+                    return;
             }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The benchmark is done.
         }
     }
 
