@@ -13,22 +13,22 @@ using PanguGraph.Projections.Configuration;
 namespace PanguGraph.Bench.EventStore;
 
 /// <summary>
-/// Measures appending ImportProgressed events through the platform's Marten store (Quick append,
-/// inline projections, the Redis change publisher) against plain Npgsql inserts of the same JSON
-/// into a table with the same stream/version uniqueness, at 1 and at 100 events per transaction.
+/// Measures appending ImportProgressed events through the platform's Marten store, with Quick append,
+/// inline projections and the Redis change publisher. The baseline inserts the same JSON with plain Npgsql
+/// into a table with the same stream and version uniqueness. Both run at 1 and at 100 events per transaction.
 /// </summary>
 public sealed class AppendRate(IServiceProvider services, int singleEventCount, int batchedEventCount)
 {
     private const string RawTable = "bench.raw_events";
 
-    /// <summary>Events per stream; each stream is written in order with its expected version, as the import job does.</summary>
+    /// <summary>Events per stream. Each stream is written in order with its expected version, as the import job does.</summary>
     private const int EventsPerStream = 100;
 
     public async Task<IReadOnlyList<BenchResult>> RunAsync()
     {
         var store = services.GetRequiredService<IDocumentStore>();
         var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString("Postgres")
-            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is missing; eval \"$(scripts/services.sh env test)\" first.");
+            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is missing. Run eval \"$(scripts/services.sh env test)\" first.");
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await PrepareRawTableAsync(dataSource);
 
@@ -55,12 +55,12 @@ public sealed class AppendRate(IServiceProvider services, int singleEventCount, 
                 $"store without listeners {bareSeconds:0.00} s, Npgsql {rawSeconds:0.00} s");
             results.Add(new BenchResult(
                 $"Event append, {perTransaction} per session",
-                $"{ResultTable.Number(martenRate, 0)} events/s",
-                $"{ResultTable.Number(rawRate, 0)} rows/s",
-                ResultTable.Ratio(martenRate, rawRate),
+                $"{ResultTable.FormatNumber(martenRate, 0)} events/s",
+                $"{ResultTable.FormatNumber(rawRate, 0)} rows/s",
+                ResultTable.FormatRatio(martenRate, rawRate),
                 $"{eventCount:N0} ImportProgressed events in streams of {EventsPerStream}; Marten Quick append vs Npgsql INSERT " +
                 (perTransaction == 1 ? "(autocommit)" : "(NpgsqlBatch in one transaction)") +
-                $"; same store without session listeners: {ResultTable.Number(bareRate, 0)} events/s"));
+                $"; same store without session listeners: {ResultTable.FormatNumber(bareRate, 0)} events/s"));
         }
 
         return results;

@@ -46,10 +46,10 @@ public sealed class ImportThroughput(BenchNode node, string samplesDirectory, lo
         Console.Error.WriteLine($"bench: import {taskId} took {importSeconds:0.00} s");
         return new BenchResult(
             "Import throughput (JSONL)",
-            $"{ResultTable.Number(importRate)} MiB/s",
-            $"{ResultTable.Number(baselineRate)} MiB/s",
-            ResultTable.Ratio(importRate, baselineRate),
-            $"{objectCount} objects, {ResultTable.Number(Mib(totalBytes))} MiB, {imported:N0} records; import {importSeconds:0.0} s " +
+            $"{ResultTable.FormatNumber(importRate)} MiB/s",
+            $"{ResultTable.FormatNumber(baselineRate)} MiB/s",
+            ResultTable.FormatRatio(importRate, baselineRate),
+            $"{objectCount} objects, {ResultTable.FormatNumber(Mib(totalBytes))} MiB, {imported:N0} records; import {importSeconds:0.0} s " +
             $"(mutation to SUCCEEDED, 100 ms polling), download+parse {baselineSeconds:0.0} s");
     }
 

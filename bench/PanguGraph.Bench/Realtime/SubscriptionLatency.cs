@@ -70,11 +70,11 @@ public sealed class SubscriptionLatency(BenchNode node, int samples, string buck
         Console.Error.WriteLine($"bench: subscription p50 {p50:0.00} ms, Redis round trip p50 {baselineP50:0.00} ms");
         return new BenchResult(
             "Subscription latency (importTaskProgress)",
-            $"p50 {Ms(p50)} / p95 {Ms(Percentile(latencies, 0.95))} / p99 {Ms(Percentile(latencies, 0.99))} ms",
-            $"p50 {Ms(baselineP50)} / p95 {Ms(Percentile(baseline, 0.95))} / p99 {Ms(Percentile(baseline, 0.99))} ms",
-            ResultTable.Ratio(p50, baselineP50) + " (p50)",
+            $"p50 {FormatMilliseconds(p50)} / p95 {FormatMilliseconds(Percentile(latencies, 0.95))} / p99 {FormatMilliseconds(Percentile(latencies, 0.99))} ms",
+            $"p50 {FormatMilliseconds(baselineP50)} / p95 {FormatMilliseconds(Percentile(baseline, 0.95))} / p99 {FormatMilliseconds(Percentile(baseline, 0.99))} ms",
+            ResultTable.FormatRatio(p50, baselineP50) + " (p50)",
             $"{samples} appends, one at a time, measured from SaveChangesAsync returning to the WebSocket message " +
-            $"(max {Ms(latencies[^1])} ms); baseline: Redis PUBLISH to subscriber callback");
+            $"(max {FormatMilliseconds(latencies[^1])} ms); baseline: Redis PUBLISH to subscriber callback");
     }
 
     private async Task<double> AppendAndWaitAsync(IDocumentStore store, Guid taskId, long version)
@@ -160,5 +160,5 @@ public sealed class SubscriptionLatency(BenchNode node, int samples, string buck
     private static double Percentile(List<double> sorted, double fraction) =>
         sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Count) - 1, 0, sorted.Count - 1)];
 
-    private static string Ms(double milliseconds) => ResultTable.Number(milliseconds, 2);
+    private static string FormatMilliseconds(double milliseconds) => ResultTable.FormatNumber(milliseconds, 2);
 }

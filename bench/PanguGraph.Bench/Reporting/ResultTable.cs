@@ -21,9 +21,9 @@ public static class ResultTable
         return text.ToString();
     }
 
-    public static string Number(double value, int decimals = 1) => value.ToString("N" + decimals, CultureInfo.InvariantCulture);
+    public static string FormatNumber(double value, int decimals = 1) => value.ToString("N" + decimals, CultureInfo.InvariantCulture);
 
     /// <summary>Formats measured / baseline, for example "0.42x".</summary>
-    public static string Ratio(double measured, double baseline) =>
+    public static string FormatRatio(double measured, double baseline) =>
         baseline > 0 ? (measured / baseline).ToString("0.00", CultureInfo.InvariantCulture) + "x" : "n/a";
 }
