@@ -20,8 +20,8 @@ namespace PanguGraph.Compute.Importing;
 /// <summary>
 /// Runs an import job: streams the source objects from S3, validates every record, writes a
 /// normalised copy and a manifest to the platform bucket, and reports throttled progress. Success
-/// appends ImportSucceeded and starts the dataset's stream in one transaction; any failure appends
-/// ImportFailed and removes the partial copy, so no partial dataset is ever published.
+/// appends ImportSucceeded and starts the dataset's stream in one transaction. A failure appends
+/// ImportFailed and removes the partial copy, so no dataset stream exists for a failed import.
 /// </summary>
 /// <remarks>
 /// A redelivered message (after a worker crash) starts a new attempt from the first object. Output

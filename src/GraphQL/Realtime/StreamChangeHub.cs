@@ -4,7 +4,8 @@ namespace PanguGraph.GraphQL.Realtime;
 
 /// <summary>
 /// A change notice: stream X has events up to (at least) Version. Subscribers read the events
-/// themselves from the event store, so a lost or duplicated notice never loses or repeats an event.
+/// themselves from the event store, so a duplicated notice repeats no event, and a lost one only delays
+/// events until the next notice or the follower's periodic poll.
 /// </summary>
 public sealed record StreamChanged(Guid StreamId, long Version);
 

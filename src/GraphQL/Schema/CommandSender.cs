@@ -34,7 +34,7 @@ public static class CommandSender
 
     /// <summary>
     /// Marten raises different exception types for a stale expected version, a stream id that is
-    /// already taken, and a conflicting concurrent append; all three mean "someone else wrote first".
+    /// already taken, and a conflicting concurrent append. All three mean that someone else wrote first.
     /// </summary>
     private static bool IsConcurrencyConflict(Exception exception)
     {

@@ -37,7 +37,7 @@ public static class Paging
     }
 
     /// <summary>
-    /// Builds a page from up to first + 1 items: the extra item only tells whether there is a next page.
+    /// Builds a page from up to first + 1 items: the extra item only shows whether there is a next page.
     /// </summary>
     public static Connection<T> ToConnection<T>(IReadOnlyList<T> items, int first, Func<T, string> sortKey, int? totalCount)
     {
