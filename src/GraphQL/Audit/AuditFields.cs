@@ -41,22 +41,19 @@ public static class AuditFields
                 return Paging.ToConnection(entries, first, e => e.Version.ToString(), (int?)state?.Version);
             });
 
-        query.Field<DatasetType>("datasetAsOf")
-            .Description("The dataset as it was at a stream version or at an instant (give one of them).")
-            .Argument<NonNullGraphType<IdGraphType>>("id")
-            .Argument<LongGraphType>("version")
-            .Argument<InstantGraphType>("at")
-            .ResolveAsync(async ctx =>
-            {
-                var id = ctx.GetArgument<Guid>("id");
-                await RequireHistoryAccess(ctx, id);
-                var (version, at) = ReadPointInTime(ctx);
-                return await ctx.Service<IQuerySession>().Events.AggregateStreamAsync<DatasetView>(
-                    id, version: version, timestamp: at?.ToDateTimeOffset(), token: ctx.CancellationToken);
-            });
+        AddAsOf<DatasetType, DatasetView>(query, "datasetAsOf", "dataset");
+        AddAsOf<ImportTaskType, ImportTaskView>(query, "importTaskAsOf", "import task");
+    }
 
-        query.Field<ImportTaskType>("importTaskAsOf")
-            .Description("The import task as it was at a stream version or at an instant (give one of them).")
+    /// <summary>
+    /// Adds a time-travel query that replays an asset's stream up to a version or an instant.
+    /// </summary>
+    private static void AddAsOf<TGraph, TView>(ObjectGraphType query, string name, string noun)
+        where TGraph : IGraphType
+        where TView : class
+    {
+        query.Field<TGraph>(name)
+            .Description($"The {noun} as it was at a stream version or at an instant (give one of them).")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Argument<LongGraphType>("version")
             .Argument<InstantGraphType>("at")
@@ -65,7 +62,7 @@ public static class AuditFields
                 var id = ctx.GetArgument<Guid>("id");
                 await RequireHistoryAccess(ctx, id);
                 var (version, at) = ReadPointInTime(ctx);
-                return await ctx.Service<IQuerySession>().Events.AggregateStreamAsync<ImportTaskView>(
+                return await ctx.Service<IQuerySession>().Events.AggregateStreamAsync<TView>(
                     id, version: version, timestamp: at?.ToDateTimeOffset(), token: ctx.CancellationToken);
             });
     }
