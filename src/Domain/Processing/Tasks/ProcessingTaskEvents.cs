@@ -96,6 +96,7 @@ public sealed record ShardProcessed(
     IReadOnlyList<StepCounts> Steps,
     IReadOnlyList<RecordSample> Samples,
     string OutputKey,
+    long OutputBytes,
     string? SignaturesKey,
     int? DispatchedShard,
     string Worker,

@@ -171,7 +171,7 @@ public class PipelineDecisionTests
         task = task.Start(shards, 30, 1000, "w", Now).Events.Aggregate(task, ProcessingTask.Evolve)!;
         task.NextShardToDispatch.ShouldBe(2);
 
-        ShardProcessed Result(int shard) => new(task.Id, 0, shard, 1, 10, 10, [], [], $"k{shard}", null, null, "w", Now);
+        ShardProcessed Result(int shard) => new(task.Id, 0, shard, 1, 10, 10, [], [], $"k{shard}", 100, null, null, "w", Now);
 
         var (first, firstFollowUp) = task.RecordShard(Result(0));
         first.Events.OfType<ShardProcessed>().Single().DispatchedShard.ShouldBe(2);
