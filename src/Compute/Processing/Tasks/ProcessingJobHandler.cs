@@ -142,7 +142,7 @@ public sealed class ProcessingJobHandler(
                 throw new SimulatedWorkerCrashException(task.Id, message.Shard);
             }
 
-            await RecordShardAsync(session, result, messages, cancellationToken);
+            await RecordShardAsync(session, result with { Attempt = envelope.Attempts }, messages, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException && !IsConcurrencyConflict(exception))
         {

@@ -83,7 +83,8 @@ public sealed record ProcessingStageStarted(Guid TaskId, int Stage, int Dispatch
 public sealed record ShardProgressed(Guid TaskId, int Stage, int Shard, long RecordsRead, Instant At);
 
 /// <summary>
-/// A shard finished a stage; recorded once per (stage, shard) however often it ran. When
+/// A shard finished a stage; recorded once per (stage, shard) however often it ran.
+/// <see cref="Attempt"/> is the delivery of the job message that recorded it. When
 /// <see cref="DispatchedShard"/> is set, that shard of the same stage was queued next.
 /// </summary>
 public sealed record ShardProcessed(

@@ -168,7 +168,7 @@ public class PipelineDecisionTests
             PipelineResources.Default, new ProcessedDatasetRequest(true, Guid.NewGuid(), "out", null, ExtendedInfo.Empty), "alice", Now);
         var task = ProcessingTask.Evolve(null, created)!;
         var shards = Enumerable.Range(0, 3).Select(i => new ShardSpec(i, 0, i * 10, 10, 100)).ToList();
-        task = task.Start(shards, 30, 1000, "w", Now).Events.Aggregate(task, ProcessingTask.Evolve)!;
+        task = task.Start(shards, 30, 1000, "w", Now).Events.Aggregate(task, (state, e) => ProcessingTask.Evolve(state, e)!);
         task.NextShardToDispatch.ShouldBe(2);
 
         ShardProcessed Result(int shard) => new(task.Id, 0, shard, 1, 10, 10, [], [], $"k{shard}", 100, null, null, "w", Now);
@@ -176,11 +176,11 @@ public class PipelineDecisionTests
         var (first, firstFollowUp) = task.RecordShard(Result(0));
         first.Events.OfType<ShardProcessed>().Single().DispatchedShard.ShouldBe(2);
         firstFollowUp.ShouldBe(ShardFollowUp.None);
-        task = first.Events.Aggregate(task, ProcessingTask.Evolve)!;
+        task = first.Events.Aggregate(task, (state, e) => ProcessingTask.Evolve(state, e)!);
 
         task.RecordShard(Result(0)).Decision.Events.ShouldBeEmpty();
 
-        task = task.RecordShard(Result(2)).Decision.Events.Aggregate(task, ProcessingTask.Evolve)!;
+        task = task.RecordShard(Result(2)).Decision.Events.Aggregate(task, (state, e) => ProcessingTask.Evolve(state, e)!);
         var (last, followUp) = task.RecordShard(Result(1));
         last.Events.OfType<ShardProcessed>().Single().DispatchedShard.ShouldBeNull();
         followUp.ShouldBe(ShardFollowUp.Finish);
