@@ -161,7 +161,7 @@ public sealed class ProcessingFlowTests(PlatformHost platform)
         {
             ["Processing:WorkerName"] = "node-b",
             ["Processing:BatchSize"] = "50",
-            ["Processing:DelayPerBatch"] = "00:00:00.050",
+            ["Processing:DelayPerBatch"] = "00:00:00.020",
             ["Processing:CrashShardOnFirstAttempt"] = "1",
         });
         var started = await StartAsync(space, datasetId, pipelineId, autoGenerate: true, host: second);

@@ -12,7 +12,7 @@ namespace PanguGraph.Compute.Processing.Tasks;
 /// appends to the task's stream.
 /// </summary>
 // NOTE: DatasetImported.ImportTaskId carries the processing task id for processed datasets;
-// DatasetLineageRecorded is the event that says which kind of task it was.
+// DatasetLineageRecorded is the event that records which kind of task it was.
 public static class ProcessedDatasets
 {
     public static ProcessedDatasetGenerated Generate(IDocumentSession session, ProcessingTask task, ProcessedDatasetRequest output, string by, Instant now)

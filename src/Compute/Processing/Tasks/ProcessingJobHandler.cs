@@ -23,7 +23,7 @@ namespace PanguGraph.Compute.Processing.Tasks;
 /// <summary>
 /// Runs processing jobs on worker nodes: planning, one shard through one stage, the merge of a
 /// deduplication stage, and the finish. Every append to the task's stream states the version it
-/// expects, so two workers recording at once cannot both succeed; the loser's message is retried
+/// expects, so two workers recording at once cannot both succeed. The loser's message is retried
 /// and then finds its result recorded. Messages that follow a recorded result (the next shard, the
 /// merge, the finish) go out through Wolverine's outbox in the same transaction as the event.
 /// </summary>
@@ -41,8 +41,8 @@ public sealed class ProcessingJobHandler(
     private readonly string platformBucket = storageOptions.Value.PlatformBucket;
 
     /// <summary>
-    /// Wolverine calls this once per handler chain: a concurrent append is retried at once, other
-    /// errors after a cooldown; the handler fails the task itself on the last attempt.
+    /// Wolverine calls this once per handler chain. A concurrent append is retried quickly and other
+    /// errors after a cooldown. On the last attempt the handler fails the task itself.
     /// </summary>
     public static void Configure(HandlerChain chain)
     {
