@@ -4,8 +4,10 @@ using Marten;
 using Npgsql;
 using NodaTime;
 using PanguGraph.Compute.Importing;
+using PanguGraph.Compute.Processing.Tasks;
 using PanguGraph.Compute.Storage;
 using PanguGraph.Domain.Importing;
+using PanguGraph.Domain.Processing.Tasks;
 using PanguGraph.GraphQL.Auth;
 using PanguGraph.GraphQL.Realtime;
 using PanguGraph.GraphQL.Schema;
@@ -36,6 +38,7 @@ public sealed class WorkerOptions
 public static class HostSetup
 {
     public const string ImportQueue = "imports";
+    public const string ProcessingQueue = "processing-shards";
 
     public static WebApplicationBuilder AddPangu(this WebApplicationBuilder builder)
     {
@@ -60,6 +63,8 @@ public static class HostSetup
         services.Configure<ProjectionLagOptions>(configuration.GetSection("Pangu:ProjectionLag"));
         services.AddPanguStorage(configuration);
         services.AddSingleton<DatasetPreviewReader>();
+        services.Configure<ProcessingOptions>(configuration.GetSection("Processing"));
+        services.AddSingleton<ShardStorage>();
 
         var dataSourceBuilder = new NpgsqlDataSourceBuilder(postgres);
         dataSourceBuilder.UseNodaTime();
@@ -97,6 +102,18 @@ public static class HostSetup
             if (worker.Enabled)
             {
                 options.ListenToPostgresqlQueue(ImportQueue)
+                    .MaximumParallelMessages(worker.Parallelism)
+                    .PollingInterval(TimeSpan.FromMilliseconds(500));
+            }
+
+            // Processing jobs (planning, shards, merges, finish) share one queue that every worker polls.
+            options.PublishMessage<PlanProcessingTask>().ToPostgresqlQueue(ProcessingQueue);
+            options.PublishMessage<ProcessShard>().ToPostgresqlQueue(ProcessingQueue);
+            options.PublishMessage<MergeStageSignatures>().ToPostgresqlQueue(ProcessingQueue);
+            options.PublishMessage<FinishProcessingTask>().ToPostgresqlQueue(ProcessingQueue);
+            if (worker.Enabled)
+            {
+                options.ListenToPostgresqlQueue(ProcessingQueue)
                     .MaximumParallelMessages(worker.Parallelism)
                     .PollingInterval(TimeSpan.FromMilliseconds(500));
             }

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using PanguGraph.GraphQL.Audit;
 using PanguGraph.GraphQL.Datasets;
 using PanguGraph.GraphQL.Importing;
+using PanguGraph.GraphQL.Processing;
 using PanguGraph.GraphQL.Spaces;
 
 namespace PanguGraph.GraphQL.Schema;
@@ -14,6 +15,7 @@ public sealed class QueryType : ObjectGraphType
         SpaceFields.AddQueries(this);
         DatasetFields.AddQueries(this);
         ImportFields.AddQueries(this);
+        ProcessingFields.AddQueries(this);
         AuditFields.AddQueries(this);
     }
 }
@@ -26,6 +28,7 @@ public sealed class MutationType : ObjectGraphType
         SpaceFields.AddMutations(this);
         DatasetFields.AddMutations(this);
         ImportFields.AddMutations(this);
+        ProcessingFields.AddMutations(this);
     }
 }
 
@@ -35,6 +38,7 @@ public sealed class SubscriptionType : ObjectGraphType
     {
         Name = "Subscription";
         ImportFields.AddSubscriptions(this);
+        ProcessingFields.AddSubscriptions(this);
     }
 }
 

@@ -33,5 +33,7 @@ public static class EventTypes
         events.MapEventType<ImportProgressed>("import_progressed");
         events.MapEventType<ImportSucceeded>("import_succeeded");
         events.MapEventType<ImportFailed>("import_failed");
+
+        Processing.ProcessingProjections.RegisterEventTypes(events);
     }
 }

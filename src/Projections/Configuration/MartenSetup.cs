@@ -47,6 +47,7 @@ public static class MartenSetup
         options.Projections.Add(new DatasetViewProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new ImportTaskViewProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new SpaceStatisticsProjection(), ProjectionLifecycle.Async);
+        Processing.ProcessingProjections.Configure(options);
 
         options.Schema.For<SpaceView>().GinIndexJsonData().Index(s => s.SortKey);
         options.Schema.For<UserView>().UniqueIndex(u => u.UserId);

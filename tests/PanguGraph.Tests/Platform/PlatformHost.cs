@@ -39,6 +39,9 @@ public sealed class PlatformHost : IAsyncLifetime
             builder.UseSetting("Pangu:Bootstrap:AdminApiKey", AdminKey);
             builder.UseSetting("Pangu:Worker:Enabled", workerEnabled ? "true" : "false");
             builder.UseSetting("Import:ProgressInterval", "00:00:00.200");
+            builder.UseSetting("Processing:RecordsPerShard", "100");
+            builder.UseSetting("Processing:DelayPerBatch", "00:00:00.020");
+            builder.UseSetting("Processing:ProgressInterval", "00:00:00.200");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:PanguGraph", "Warning");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
