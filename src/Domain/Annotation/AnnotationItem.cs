@@ -134,7 +134,7 @@ public sealed record AnnotationItem(
                     ?? GuardOpen(task)
                     ?? (Stage is not (ItemStage.InReview or ItemStage.Done) ? AnnotationErrors.NotFinished(Id) : null)
                     ?? RequireReason(reason);
-        return error ?? Decision.Accept(new ItemSentBackForRework(Id, TaskId, reason!.Trim(), Round + 1, caller.UserId, now));
+        return error ?? Decision.Accept(new ItemSentBackForRework(Id, TaskId, reason!.Trim(), Round + 1, Stage, caller.UserId, now));
     }
 
     /// <summary>

@@ -49,8 +49,8 @@ public sealed record ItemReviewPassed(Guid ItemId, Guid TaskId, bool Bulk, strin
 public sealed record ItemRejected(Guid ItemId, Guid TaskId, string Reason, int Round, string By, Instant At);
 
 /// <summary>
-/// A task manager returned a finished item to its annotator for rework.
+/// A task manager returned a submitted item (in review or done) to its annotator for rework.
 /// </summary>
-public sealed record ItemSentBackForRework(Guid ItemId, Guid TaskId, string Reason, int Round, string By, Instant At);
+public sealed record ItemSentBackForRework(Guid ItemId, Guid TaskId, string Reason, int Round, ItemStage PreviousStage, string By, Instant At);
 
 public sealed record ItemTransferred(Guid ItemId, Guid TaskId, Duty Duty, string From, string To, string By, Instant At);

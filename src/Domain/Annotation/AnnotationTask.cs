@@ -278,6 +278,12 @@ public sealed record AnnotationTask(AnnotationTaskCreated Config, AnnotationTask
 /// </summary>
 public static class ItemIds
 {
+    /// <summary>
+    /// Id of the annotated dataset a task produces, fixed in advance so that two racing completion
+    /// checks write the same dataset and the second one's stream start fails instead of duplicating it.
+    /// </summary>
+    public static Guid OutputDatasetFor(Guid taskId) => For(taskId, -1);
+
     public static Guid For(Guid taskId, int index)
     {
         Span<byte> input = stackalloc byte[20];

@@ -3,6 +3,7 @@ using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
 using NodaTime;
+using PanguGraph.Compute.Annotation;
 using PanguGraph.Compute.Importing;
 using PanguGraph.Compute.Storage;
 using PanguGraph.Domain.Importing;
@@ -60,6 +61,7 @@ public static class HostSetup
         services.Configure<ProjectionLagOptions>(configuration.GetSection("Pangu:ProjectionLag"));
         services.AddPanguStorage(configuration);
         services.AddSingleton<DatasetPreviewReader>();
+        services.AddAnnotation(configuration);
 
         var dataSourceBuilder = new NpgsqlDataSourceBuilder(postgres);
         dataSourceBuilder.UseNodaTime();

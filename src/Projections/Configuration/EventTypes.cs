@@ -1,4 +1,5 @@
 using Marten.Events;
+using PanguGraph.Projections.Annotation;
 using PanguGraph.Domain.Datasets;
 using PanguGraph.Domain.Importing;
 using PanguGraph.Domain.Spaces;
@@ -33,5 +34,7 @@ public static class EventTypes
         events.MapEventType<ImportProgressed>("import_progressed");
         events.MapEventType<ImportSucceeded>("import_succeeded");
         events.MapEventType<ImportFailed>("import_failed");
+
+        AnnotationEventTypes.Register(events);
     }
 }
