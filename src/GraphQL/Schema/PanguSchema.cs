@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using PanguGraph.GraphQL.Annotation;
 using PanguGraph.GraphQL.Audit;
 using PanguGraph.GraphQL.Datasets;
 using PanguGraph.GraphQL.Importing;
@@ -15,6 +16,7 @@ public sealed class QueryType : ObjectGraphType
         DatasetFields.AddQueries(this);
         ImportFields.AddQueries(this);
         AuditFields.AddQueries(this);
+        AnnotationFields.AddQueries(this);
     }
 }
 
@@ -26,6 +28,7 @@ public sealed class MutationType : ObjectGraphType
         SpaceFields.AddMutations(this);
         DatasetFields.AddMutations(this);
         ImportFields.AddMutations(this);
+        AnnotationFields.AddMutations(this);
     }
 }
 
@@ -35,6 +38,7 @@ public sealed class SubscriptionType : ObjectGraphType
     {
         Name = "Subscription";
         ImportFields.AddSubscriptions(this);
+        AnnotationSubscriptions.AddSubscriptions(this);
     }
 }
 
