@@ -30,19 +30,18 @@ public sealed record AnnotationTaskRequest(
 /// Write model of an annotation task: configuration, allocation and completion. The task stream is
 /// written only at creation and completion; work on items goes to the items' own streams.
 /// </summary>
-public sealed record AnnotationTask(AnnotationTaskCreated Config, AnnotationTaskStatus Status, Guid? OutputDatasetId)
+public sealed record AnnotationTask(Guid Id, AnnotationTaskCreated Config, AnnotationTaskStatus Status, Guid? OutputDatasetId)
 {
     public const int MaxItems = 20_000;
     public const int MaxLabels = 200;
     public const int MaxReasonLength = 1000;
 
-    public Guid Id => Config.TaskId;
     public Guid SpaceId => Config.SpaceId;
     public bool IsCompleted => Status == AnnotationTaskStatus.Completed;
 
     public static AnnotationTask? Evolve(AnnotationTask? state, object @event) => @event switch
     {
-        AnnotationTaskCreated e => new AnnotationTask(e, AnnotationTaskStatus.InProgress, null),
+        AnnotationTaskCreated e => new AnnotationTask(e.TaskId, e, AnnotationTaskStatus.InProgress, null),
         AnnotationTaskCompleted e when state is not null => state with { Status = AnnotationTaskStatus.Completed, OutputDatasetId = e.OutputDatasetId },
         _ => state,
     };

@@ -34,6 +34,7 @@ public sealed class PlatformHost : IAsyncLifetime
             builder.UseSetting("Pangu:Bootstrap:AdminApiKey", AdminKey);
             builder.UseSetting("Pangu:Worker:Enabled", workerEnabled ? "true" : "false");
             builder.UseSetting("Import:ProgressInterval", "00:00:00.200");
+            builder.UseSetting("Annotation:PreAnnotation:Timeout", "00:00:02");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:PanguGraph", "Warning");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
