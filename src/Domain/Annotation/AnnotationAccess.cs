@@ -5,7 +5,7 @@ namespace PanguGraph.Domain.Annotation;
 
 /// <summary>
 /// Role rules of annotation work. Super admins, admins and annotation admins create, annotate and
-/// manage tasks but never review; annotators only annotate; reviewers only review; auditors read.
+/// manage tasks but never review. Annotators only annotate, reviewers only review, and auditors only read.
 /// </summary>
 public static class AnnotationAccess
 {

@@ -7,8 +7,8 @@ public sealed record RegisterModelEndpoint(Caller Caller, Guid EndpointId, Guid 
 public sealed record CreateAnnotationTask(Caller Caller, Guid TaskId, Guid SpaceId, Guid DatasetId, AnnotationTaskRequest Request);
 
 /// <summary>
-/// Submits an item's annotation. With an expected version the submit fails when the item changed
-/// since the caller fetched it; without one it is still checked against the version it was loaded at.
+/// Submits an item's annotation. With an expected version, the submit fails when the item changed
+/// since the caller fetched it. Without one, the commit is still checked against the loaded version.
 /// </summary>
 public sealed record SubmitAnnotation(Caller Caller, Guid ItemId, string? Content, long? ExpectedVersion);
 
@@ -34,11 +34,11 @@ public sealed record TransferItems(Caller Caller, Guid TaskId, Duty Duty, string
 
 /// <summary>
 /// Job message: completes the task when every item is finished and writes the annotated dataset.
-/// Sent after each item reaches Done; repeats and races are harmless.
+/// Sent after each item reaches Done. Repeated and racing checks complete the task at most once.
 /// </summary>
 public sealed record CheckAnnotationTaskCompletion(Guid TaskId);
 
 /// <summary>
-/// Job message: asks the task's model endpoint for a pre-annotation of every untouched item.
+/// Job message: requests a pre-annotation of every untouched item from the task's model endpoint.
 /// </summary>
 public sealed record RunPreAnnotation(Guid TaskId);
