@@ -26,18 +26,22 @@ public enum Permission
     IssueApiKeys,
     ManageDatasets,
     ReadHistory,
+    CreateAnnotationTasks,
+    Annotate,
+    ReviewAnnotations,
+    ManageAnnotationTasks,
 }
 
 public static class RolePermissions
 {
     private static readonly Dictionary<Role, Permission[]> Granted = new()
     {
-        [Role.SuperAdmin] = Enum.GetValues<Permission>(),
-        [Role.Admin] = Enum.GetValues<Permission>(),
-        [Role.AnnotationAdmin] = [Permission.ReadSpace, Permission.ManageDatasets, Permission.ReadHistory],
+        [Role.SuperAdmin] = Enum.GetValues<Permission>().Except([Permission.ReviewAnnotations]).ToArray(),
+        [Role.Admin] = Enum.GetValues<Permission>().Except([Permission.ReviewAnnotations]).ToArray(),
+        [Role.AnnotationAdmin] = [Permission.ReadSpace, Permission.ManageDatasets, Permission.ReadHistory, Permission.CreateAnnotationTasks, Permission.Annotate, Permission.ManageAnnotationTasks],
         [Role.Developer] = [Permission.ReadSpace, Permission.ManageDatasets, Permission.ReadHistory],
-        [Role.Annotator] = [Permission.ReadSpace],
-        [Role.Reviewer] = [Permission.ReadSpace],
+        [Role.Annotator] = [Permission.ReadSpace, Permission.Annotate],
+        [Role.Reviewer] = [Permission.ReadSpace, Permission.ReviewAnnotations],
         [Role.Auditor] = [Permission.ReadSpace, Permission.ReadHistory],
     };
 

@@ -98,7 +98,9 @@ public static class AuditFields
         var session = context.Service<IQuerySession>();
         var spaceId = (await session.LoadAsync<DatasetView>(assetId, context.CancellationToken))?.SpaceId
                       ?? (await session.LoadAsync<ImportTaskView>(assetId, context.CancellationToken))?.SpaceId
-                      ?? (await session.LoadAsync<SpaceView>(assetId, context.CancellationToken))?.Id;
+                      ?? (await session.LoadAsync<SpaceView>(assetId, context.CancellationToken))?.Id
+                      ?? (await session.LoadAsync<Projections.Annotation.AnnotationItemView>(assetId, context.CancellationToken))?.SpaceId
+                      ?? (await session.LoadAsync<Projections.Annotation.AnnotationTaskView>(assetId, context.CancellationToken))?.SpaceId;
         var space = spaceId is { } id ? await session.LoadAsync<SpaceView>(id, context.CancellationToken) : null;
         if (space is null)
         {

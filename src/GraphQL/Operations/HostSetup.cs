@@ -3,6 +3,7 @@ using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
 using NodaTime;
+using PanguGraph.Compute.Annotation;
 using PanguGraph.Compute.Importing;
 using PanguGraph.Compute.Processing.Tasks;
 using PanguGraph.Compute.Storage;
@@ -65,6 +66,7 @@ public static class HostSetup
         services.AddSingleton<DatasetPreviewReader>();
         services.Configure<ProcessingOptions>(configuration.GetSection("Processing"));
         services.AddSingleton<ShardStorage>();
+        services.AddAnnotation(configuration);
 
         var dataSourceBuilder = new NpgsqlDataSourceBuilder(postgres);
         dataSourceBuilder.UseNodaTime();

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using PanguGraph.GraphQL.Annotation;
 using PanguGraph.GraphQL.Audit;
 using PanguGraph.GraphQL.Datasets;
 using PanguGraph.GraphQL.Importing;
@@ -17,6 +18,7 @@ public sealed class QueryType : ObjectGraphType
         ImportFields.AddQueries(this);
         ProcessingFields.AddQueries(this);
         AuditFields.AddQueries(this);
+        AnnotationFields.AddQueries(this);
     }
 }
 
@@ -29,6 +31,7 @@ public sealed class MutationType : ObjectGraphType
         DatasetFields.AddMutations(this);
         ImportFields.AddMutations(this);
         ProcessingFields.AddMutations(this);
+        AnnotationFields.AddMutations(this);
     }
 }
 
@@ -39,6 +42,7 @@ public sealed class SubscriptionType : ObjectGraphType
         Name = "Subscription";
         ImportFields.AddSubscriptions(this);
         ProcessingFields.AddSubscriptions(this);
+        AnnotationSubscriptions.AddSubscriptions(this);
     }
 }
 

@@ -1,4 +1,5 @@
 using Marten.Events;
+using PanguGraph.Projections.Annotation;
 using PanguGraph.Domain.Datasets;
 using PanguGraph.Domain.Importing;
 using PanguGraph.Domain.Spaces;
@@ -35,5 +36,6 @@ public static class EventTypes
         events.MapEventType<ImportFailed>("import_failed");
 
         Processing.ProcessingProjections.RegisterEventTypes(events);
+        AnnotationEventTypes.Register(events);
     }
 }

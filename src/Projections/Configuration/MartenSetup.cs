@@ -3,6 +3,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
+using PanguGraph.Projections.Annotation;
 using PanguGraph.Projections.Datasets;
 using PanguGraph.Projections.Importing;
 using PanguGraph.Projections.Spaces;
@@ -40,6 +41,7 @@ public static class MartenSetup
         options.Projections.Add(new UserAggregation(), ProjectionLifecycle.Live);
         options.Projections.Add(new DatasetAggregation(), ProjectionLifecycle.Live);
         options.Projections.Add(new ImportTaskAggregation(), ProjectionLifecycle.Live);
+        AnnotationProjections.Register(options);
 
         options.Projections.Add(new SpaceViewProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new UserViewProjection(), ProjectionLifecycle.Inline);

@@ -36,6 +36,11 @@ public sealed class DatasetView
     public string UpdatedBy { get; set; } = "";
     public long Version { get; set; }
 
+    /// <summary>Lineage of a derived dataset: the dataset it came from and the task that made it.</summary>
+    public Guid? SourceDatasetId { get; set; }
+
+    public Guid? SourceTaskId { get; set; }
+
     /// <summary>
     /// Cursor and sort key: creation time in Unix milliseconds (15 digits) and the id, so that
     /// string order equals creation order and ties are broken by id.
@@ -70,6 +75,28 @@ public sealed class DatasetViewProjection : SingleStreamProjection<DatasetView, 
                     SortKey = SortKeys.For(imported.At, imported.DatasetId),
                     UpdatedAt = imported.At,
                     UpdatedBy = imported.By,
+                };
+                break;
+            case Domain.Annotation.AnnotatedDatasetCreated annotated:
+                view = new DatasetView
+                {
+                    Id = annotated.DatasetId,
+                    SpaceId = annotated.SpaceId,
+                    Name = annotated.Name,
+                    Modality = annotated.Modality,
+                    Format = FileFormat.Jsonl,
+                    Status = DatasetStatus.Available,
+                    Visibility = annotated.Visibility,
+                    DatasetVersion = annotated.DatasetVersion,
+                    Statistics = annotated.Statistics,
+                    Location = annotated.Location,
+                    SourceDatasetId = annotated.SourceDatasetId,
+                    SourceTaskId = annotated.AnnotationTaskId,
+                    CreatedBy = annotated.By,
+                    CreatedAt = annotated.At,
+                    SortKey = SortKeys.For(annotated.At, annotated.DatasetId),
+                    UpdatedAt = annotated.At,
+                    UpdatedBy = annotated.By,
                 };
                 break;
             case DatasetDetailsEdited edited when view is not null:

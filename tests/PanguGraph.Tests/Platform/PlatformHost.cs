@@ -42,6 +42,7 @@ public sealed class PlatformHost : IAsyncLifetime
             builder.UseSetting("Processing:RecordsPerShard", "100");
             builder.UseSetting("Processing:DelayPerBatch", "00:00:00.020");
             builder.UseSetting("Processing:ProgressInterval", "00:00:00.200");
+            builder.UseSetting("Annotation:PreAnnotation:Timeout", "00:00:02");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:PanguGraph", "Warning");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
