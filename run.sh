@@ -67,7 +67,8 @@ export Pangu__Demo__SamplesDirectory="$REPO_ROOT/samples"
 
 mkdir -p "$DATA_DIR"
 echo "=== run.sh started the app at $(date -Is) ===" >>"$APP_LOG"
-dotnet "$APP_DLL" --urls "$APP_URL" > >(trap '' INT; tee -a "$APP_LOG") 2>&1 &
+# The content root is the project folder so that appsettings.json and wwwroot/graphiql are found.
+dotnet "$APP_DLL" --urls "$APP_URL" --contentRoot "$REPO_ROOT/src/GraphQL" > >(trap '' INT; tee -a "$APP_LOG") 2>&1 &
 APP_PID=$!
 
 stop_app() {

@@ -17,7 +17,7 @@ public static class AnnotationAccess
     {
         if (caller.IsSuperAdmin)
         {
-            return Role.SuperAdmin.Allows(permission) ? null : Errors.Forbidden(permission.ToString(), Role.SuperAdmin.ToString());
+            return Role.SuperAdmin.Allows(permission) ? null : Errors.Forbidden(RoleNames.Of(permission), RoleNames.Of(Role.SuperAdmin));
         }
 
         return space.Authorize(caller, permission);

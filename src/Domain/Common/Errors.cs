@@ -10,10 +10,15 @@ public static class Errors
         "No valid API key was presented. Send 'Authorization: Bearer <key>' with a key issued to you.",
         "未提供有效的 API 密钥。请在请求头中携带 'Authorization: Bearer <密钥>'。");
 
-    public static DomainError Forbidden(string action, string role) => new(
+    public static DomainError Forbidden((string En, string Zh) action, (string En, string Zh) role) => new(
         "FORBIDDEN",
-        $"Your role '{role}' does not allow '{action}'. Ask a space admin for a role that does.",
-        $"您的角色“{role}”无权执行“{action}”。请联系空间管理员分配具备该权限的角色。");
+        $"Your role ({role.En}) may not {action.En}. Ask a space admin for a role that may.",
+        $"您的角色（{role.Zh}）无权{action.Zh}。请联系空间管理员分配具备该权限的角色。");
+
+    public static DomainError ForbiddenForOthersKeys() => new(
+        "FORBIDDEN",
+        "You may issue or revoke API keys only for yourself or for members of a space you administer.",
+        "您只能为自己或您所管理空间的成员签发或吊销 API 密钥。");
 
     public static DomainError NotMember(Guid spaceId) => new(
         "FORBIDDEN",

@@ -49,8 +49,12 @@ public sealed record Dataset(
                || space.RoleOf(caller.UserId) == Role.Admin;
     }
 
-    public Decision EditDetails(string name, string? description, Visibility visibility, ExtendedInfo extendedInfo, Space space, Caller caller, Instant now)
+    /// <summary>
+    /// Replaces name, description and visibility. Extended info is replaced when given and kept when null.
+    /// </summary>
+    public Decision EditDetails(string name, string? description, Visibility visibility, ExtendedInfo? extendedInfo, Space space, Caller caller, Instant now)
     {
+        extendedInfo ??= ExtendedInfo;
         var error = Guard(space, caller)
                     ?? Text.RequireName(name, "name", MaxNameLength)
                     ?? Text.LimitLength(description, "description", MaxDescriptionLength)

@@ -70,11 +70,11 @@ public sealed record ImportTask(
             return null;
         }
 
-        var list = string.Join(", ", allowed);
+        var list = string.Join(", ", allowed.Select(ApiNames.Of));
         return new DomainError(
             "FORMAT_NOT_SUPPORTED",
-            $"Format {format} cannot be imported as a {modality} dataset. Use one of: {list}.",
-            $"{modality} 类数据集不支持 {format} 格式。可选格式：{list}。",
+            $"Format {ApiNames.Of(format)} cannot be imported into a dataset of type {ApiNames.Of(modality)}. Use one of: {list}.",
+            $"{ApiNames.Of(modality)} 类型的数据集不支持 {ApiNames.Of(format)} 格式。可选格式：{list}。",
             ["format"]);
     }
 

@@ -41,7 +41,7 @@ public sealed record Space(Guid Id, string Name, string? Description, IReadOnlyD
             return Errors.NotMember(Id);
         }
 
-        return role.Value.Allows(permission) ? null : Errors.Forbidden(permission.ToString(), role.Value.ToString());
+        return role.Value.Allows(permission) ? null : Errors.Forbidden(RoleNames.Of(permission), RoleNames.Of(role.Value));
     }
 
     public static Decision Open(Guid spaceId, string name, string? description, Caller caller, Instant now)
@@ -90,10 +90,16 @@ public sealed record Space(Guid Id, string Name, string? Description, IReadOnlyD
             return SpaceErrors.SuperAdminIsPlatformWide();
         }
 
-        return RoleOf(userId) switch
+        var current = RoleOf(userId);
+        if (current == Role.Admin && role != Role.Admin && Members.Values.Count(r => r == Role.Admin) == 1)
+        {
+            return SpaceErrors.LastAdmin(userId);
+        }
+
+        return current switch
         {
             null => Decision.Accept(new MemberAdded(Id, userId, role, caller.UserId, now)),
-            var current when current == role => Decision.Accept(),
+            _ when current == role => Decision.Accept(),
             _ => Decision.Accept(new MemberRoleChanged(Id, userId, role, caller.UserId, now)),
         };
     }
@@ -148,7 +154,7 @@ public static class SpaceErrors
 
     public static DomainError LastAdmin(string userId) => new(
         "LAST_ADMIN",
-        $"User '{userId}' is the space's only admin. Make another member admin first.",
-        $"用户“{userId}”是该空间唯一的管理员。请先将其他成员设为管理员。",
+        $"User '{userId}' is the space's only admin and cannot be removed or given another role. Make another member admin first.",
+        $"用户“{userId}”是该空间唯一的管理员，不能被移除或改为其他角色。请先将其他成员设为管理员。",
         ["userId"]);
 }

@@ -66,7 +66,7 @@ public sealed partial record User(Guid Id, string UserId, string DisplayName, bo
     {
         if (caller.UserId != UserId && !caller.IsSuperAdmin && !callerMayManage)
         {
-            return Errors.Forbidden("IssueApiKeys", "member");
+            return Errors.ForbiddenForOthersKeys();
         }
 
         var error = Text.LimitLength(label, "label", 64);
@@ -90,7 +90,7 @@ public sealed partial record User(Guid Id, string UserId, string DisplayName, bo
     {
         if (caller.UserId != UserId && !caller.IsSuperAdmin && !callerMayManage)
         {
-            return Errors.Forbidden("IssueApiKeys", "member");
+            return Errors.ForbiddenForOthersKeys();
         }
 
         if (!ActiveKeys.TryGetValue(keyId, out var hash))

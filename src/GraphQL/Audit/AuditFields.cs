@@ -96,8 +96,12 @@ public static class AuditFields
     {
         var caller = context.RequireCaller();
         var session = context.Service<IQuerySession>();
-        var spaceId = (await session.LoadAsync<DatasetView>(assetId, context.CancellationToken))?.SpaceId
+        var dataset = await session.LoadAsync<DatasetView>(assetId, context.CancellationToken);
+        var spaceId = dataset?.SpaceId
                       ?? (await session.LoadAsync<ImportTaskView>(assetId, context.CancellationToken))?.SpaceId
+                      ?? (await session.LoadAsync<Projections.Processing.PipelineView>(assetId, context.CancellationToken))?.SpaceId
+                      ?? (await session.LoadAsync<Projections.Processing.PipelineTemplateView>(assetId, context.CancellationToken))?.SpaceId
+                      ?? (await session.LoadAsync<Projections.Processing.ProcessingTaskView>(assetId, context.CancellationToken))?.SpaceId
                       ?? (await session.LoadAsync<SpaceView>(assetId, context.CancellationToken))?.Id
                       ?? (await session.LoadAsync<Projections.Annotation.AnnotationItemView>(assetId, context.CancellationToken))?.SpaceId
                       ?? (await session.LoadAsync<Projections.Annotation.AnnotationTaskView>(assetId, context.CancellationToken))?.SpaceId;
@@ -111,6 +115,12 @@ public static class AuditFields
         if (error is not null)
         {
             throw context.ToExecutionError(error.Code == "FORBIDDEN" && space.RoleOf(caller.UserId) is null ? Errors.NotFound("asset", assetId) : error);
+        }
+
+        // A private dataset's history and past states are as private as the dataset itself.
+        if (dataset is not null && !Dataset.IsVisibleTo(dataset.Visibility, dataset.CreatedBy, space.ToSpace(), caller))
+        {
+            throw context.ToExecutionError(Errors.NotFound("asset", assetId));
         }
     }
 }

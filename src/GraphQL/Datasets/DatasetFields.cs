@@ -73,7 +73,7 @@ public static class DatasetFields
                     input.Name,
                     input.Description,
                     input.Visibility,
-                    input.ExtendedInfo?.ToExtendedInfo() ?? ExtendedInfo.Empty,
+                    input.ExtendedInfo?.ToExtendedInfo(),
                     input.ExpectedVersion);
                 var (outcome, errors) = await ctx.SendAsync(command, "dataset", input.DatasetId);
                 return new Payload<DatasetView>(outcome is null ? null : await Load(ctx, input.DatasetId), errors);

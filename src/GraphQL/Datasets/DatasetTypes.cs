@@ -178,12 +178,12 @@ public sealed class UpdateDatasetInputType : InputObjectGraphType<UpdateDatasetI
     public UpdateDatasetInputType()
     {
         Name = "UpdateDatasetInput";
-        Description = "Replaces the dataset's editable details.";
+        Description = "Replaces name, description and visibility; extended info only when given.";
         Field<NonNullGraphType<IdGraphType>>("datasetId");
         Field(x => x.Name);
         Field(x => x.Description, nullable: true);
         Field<NonNullGraphType<VisibilityEnum>>("visibility");
-        Field<ExtendedInfoInputType>("extendedInfo");
+        Field<ExtendedInfoInputType>("extendedInfo").Description("Replaces the extended info when given; omitted keeps it as it is.");
         Field<LongGraphType>("expectedVersion").Description("The version you read; the change is rejected if the dataset moved on.");
     }
 }

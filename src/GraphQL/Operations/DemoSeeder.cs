@@ -104,10 +104,30 @@ public sealed class DemoSeeder(
                 FileFormat.Jsonl,
                 new ImportSource(bucket, name + "/", []),
                 Visibility.Space,
-                ExtendedInfo.Empty with { Language = name.Contains("poetry", StringComparison.OrdinalIgnoreCase) ? "zh" : "en" });
+                ExtendedInfo.Empty with
+                {
+                    Language = name.Contains("poetry", StringComparison.OrdinalIgnoreCase) ? "zh" : "en",
+                    Copyright = ReadLicense(folder, name),
+                });
             await Expect(bus.InvokeAsync<CommandOutcome>(command, cancellationToken));
             logger.LogInformation("Queued the import of sample {Name} as task {TaskId}", name, command.TaskId);
         }
+    }
+
+    /// <summary>
+    /// Takes the first line of the sample's LICENSE file as the licence, so the demo datasets show
+    /// the terms their data came under.
+    /// </summary>
+    private static Copyright? ReadLicense(string folder, string name)
+    {
+        var path = Path.Combine(folder, "LICENSE");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var first = File.ReadLines(path).Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0);
+        return first is null ? null : new Copyright(null, first.Length > 128 ? first[..128] : first, $"See samples/{name}/LICENSE in the repository.");
     }
 
     private static async Task Expect(Task<CommandOutcome> invocation)

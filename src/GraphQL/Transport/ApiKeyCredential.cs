@@ -53,7 +53,9 @@ public sealed record AuthenticationOutcome(Caller? Caller, TransportMessage? Rej
     {
         if (credential.UnsupportedScheme is { } scheme)
         {
-            return new(null, TransportMessage.UnsupportedAuthorizationScheme, [scheme]);
+            // A key sent without "Bearer " arrives here as the scheme; never echo a secret back.
+            var shown = scheme.Length <= 16 && !scheme.StartsWith("pg_", StringComparison.Ordinal) ? scheme : scheme[..Math.Min(3, scheme.Length)] + "…";
+            return new(null, TransportMessage.UnsupportedAuthorizationScheme, [shown]);
         }
 
         if (credential.ApiKey is not { } apiKey)

@@ -150,6 +150,15 @@ public sealed class GraphQLOperationExecutor(
             return Task.CompletedTask;
         }
 
+        // An id or value that does not convert (for example "123" for an ID that must be a UUID)
+        // is the caller's mistake, not a server failure.
+        if (FindFormatException(context.OriginalException) is { } invalid)
+        {
+            context.ErrorMessage = TransportMessages.Format(TransportMessage.InvalidArgumentValue, culture, invalid.Message);
+            context.Exception = new ExecutionError(context.ErrorMessage) { Code = "INVALID" };
+            return Task.CompletedTask;
+        }
+
         logger.LogError(
             context.OriginalException,
             "GraphQL operation {OperationName} failed at {FieldPath}",
@@ -159,6 +168,19 @@ public sealed class GraphQLOperationExecutor(
         context.ErrorMessage = TransportMessages.Format(TransportMessage.InternalError, culture);
         context.Exception = new InternalServerErrorException();
         return Task.CompletedTask;
+    }
+
+    private static FormatException? FindFormatException(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is FormatException format)
+            {
+                return format;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ public enum TransportMessage
     GraphiQLMissing,
     DocumentSyntaxError,
     DocumentInvalid,
+    InvalidArgumentValue,
 }
 
 /// <summary>
@@ -38,6 +39,9 @@ public static class TransportMessages
         [TransportMessage.UnsupportedAuthorizationScheme] = (
             "The Authorization header uses the scheme '{0}', but only 'Bearer <api key>' is supported.",
             "Authorization 请求头使用了 '{0}' 方案，但仅支持 'Bearer <API 密钥>'。"),
+        [TransportMessage.InvalidArgumentValue] = (
+            "An argument has an invalid value: {0} Ids are UUIDs such as 01a242c1-c16d-75b6-8545-78ceda0aaab8.",
+            "参数值无效：{0} ID 应为 UUID 格式，例如 01a242c1-c16d-75b6-8545-78ceda0aaab8。"),
         [TransportMessage.IntrospectionDisabled] = (
             "Introspection (__schema and __type) is disabled on this server.",
             "此服务器已关闭内省查询（__schema 和 __type）。"),

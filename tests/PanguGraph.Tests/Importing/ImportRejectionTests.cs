@@ -22,7 +22,7 @@ public sealed class ImportRejectionTests(PlatformHost platform)
 
         var message = english.ShouldRejectWith("createImportTask", "importTask", "FORMAT_NOT_SUPPORTED", "format").MessageOf();
         message.ShouldBeEnglish();
-        message.ShouldContain("MediaFiles");
+        message.ShouldContain("MEDIA_FILES");
         chinese.ShouldRejectWith("createImportTask", "importTask", "FORMAT_NOT_SUPPORTED", "format").MessageOf().ShouldBeChinese();
         await ShouldHaveNoTasksAsync(space);
     }

@@ -93,7 +93,8 @@ public sealed class PlatformHost : IAsyncLifetime
         payload.GetProperty("errors").GetArrayLength().ShouldBe(0, response.Raw);
         var spaceId = payload.GetProperty("space").GetProperty("id").GetString()!;
         var space = new TestSpace(this, Guid.Parse(spaceId));
-        space.AdminKey = await space.AddMemberAsync(Unique("admin"), "ADMIN");
+        space.AdminUserId = Unique("admin");
+        space.AdminKey = await space.AddMemberAsync(space.AdminUserId, "ADMIN");
         return space;
     }
 
@@ -168,6 +169,8 @@ public sealed class TestSpace(PlatformHost platform, Guid id)
     public Guid Id { get; } = id;
 
     public string AdminKey { get; set; } = "";
+
+    public string AdminUserId { get; set; } = "";
 
     /// <summary>
     /// Adds a member with a role (GraphQL enum name) and returns an API key issued for them.
