@@ -46,7 +46,7 @@ public sealed class JsonlRecordReader : IRecordReader
         }
         catch (JsonException e)
         {
-            throw RecordFormatException.JsonlLineInvalid(objectKey, lineNumber, $"invalid JSON at byte {e.BytePositionInLine + 1}: {e.Message}", e);
+            throw RecordFormatException.JsonlLineInvalid(objectKey, lineNumber, $"invalid JSON at byte {e.BytePositionInLine + 1}: {ParserDetail(e)}", e);
         }
 
         if (node is not JsonObject value)
@@ -55,5 +55,21 @@ public sealed class JsonlRecordReader : IRecordReader
         }
 
         return new SourceRecord(lineNumber, value, line.Length);
+    }
+
+    /// <summary>
+    /// System.Text.Json appends its own "Path: … | LineNumber: 0 | BytePositionInLine: …" to the
+    /// message; that position is within the single line and already reported, so it is cut off.
+    /// </summary>
+    private static string ParserDetail(System.Text.Json.JsonException exception)
+    {
+        var message = exception.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut < 0)
+        {
+            cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        }
+
+        return (cut > 0 ? message[..cut] : message).TrimEnd();
     }
 }
