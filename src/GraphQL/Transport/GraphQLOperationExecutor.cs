@@ -128,11 +128,7 @@ public sealed class GraphQLOperationExecutor(
         var limits = options.Value;
         var rules = new List<IValidationRule>(DocumentValidator.CoreRules)
         {
-            new ComplexityValidationRule(new ComplexityOptions
-            {
-                MaxDepth = limits.MaxDepth,
-                MaxComplexity = limits.MaxComplexity,
-            }),
+            new ComplexityValidationRule(BuildComplexityOptions(limits)),
         };
         if (!limits.EnableIntrospection)
         {
@@ -168,6 +164,24 @@ public sealed class GraphQLOperationExecutor(
         context.ErrorMessage = TransportMessages.Format(TransportMessage.InternalError, culture);
         context.Exception = new InternalServerErrorException();
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Counts introspection as free. The schema query that GraphiQL and code generators send nests
+    /// type references about eight levels deep, which the list multiplier would otherwise rate in the
+    /// millions although it reads only the in-memory schema. Introspection stays subject to MaxDepth
+    /// and can be switched off with EnableIntrospection.
+    /// </summary>
+    private static ComplexityOptions BuildComplexityOptions(GraphQLTransportOptions limits)
+    {
+        var options = new ComplexityOptions { MaxDepth = limits.MaxDepth, MaxComplexity = limits.MaxComplexity };
+        var standardImpact = options.DefaultComplexityImpactDelegate;
+        options.DefaultComplexityImpactDelegate = context =>
+            context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+            || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
+                ? new FieldComplexityResult(0, 1)
+                : standardImpact(context);
+        return options;
     }
 
     private static FormatException? FindFormatException(Exception? exception)

@@ -46,4 +46,38 @@ public sealed class OperationsTests(PlatformHost platform)
         html.ShouldNotContain("cdn", Case.Insensitive);
         html.ShouldNotContain("unpkg", Case.Insensitive);
     }
+
+    /// <summary>
+    /// The schema query that GraphiQL sends on load (graphql-js getIntrospectionQuery, with type
+    /// references nested seven levels) must pass the depth and complexity limits.
+    /// </summary>
+    [Fact]
+    public async Task graphiql_schema_query_passes_limits()
+    {
+        const string typeRef = "kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }";
+        var query = $$"""
+            query IntrospectionQuery {
+              __schema {
+                queryType { name } mutationType { name } subscriptionType { name }
+                types { ...FullType }
+                directives { name description locations args { ...InputValue } }
+              }
+            }
+            fragment FullType on __Type {
+              kind name description
+              fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+              inputFields { ...InputValue }
+              interfaces { ...TypeRef }
+              enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+              possibleTypes { ...TypeRef }
+            }
+            fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+            fragment TypeRef on __Type { {{typeRef}} }
+            """;
+
+        var response = await platform.GraphQL(null, query);
+
+        response.Errors.ShouldBeEmpty(response.Raw.Length > 500 ? response.Raw[..500] : response.Raw);
+        response.Data("__schema").GetProperty("types").GetArrayLength().ShouldBeGreaterThan(50);
+    }
 }
