@@ -11,6 +11,8 @@ using PanguGraph.Domain.Datasets;
 using PanguGraph.Projections.Annotation;
 using PanguGraph.Projections.Audit;
 using PanguGraph.Projections.Datasets;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
 
 namespace PanguGraph.Compute.Annotation;
 
@@ -27,6 +29,14 @@ public sealed class CompleteAnnotationTaskHandler(
     IDocumentStore store, IObjectStorage storage, IOptions<StorageOptions> storageOptions, IClock clock, ILogger<CompleteAnnotationTaskHandler> logger)
 {
     public const string SystemActor = "system";
+
+    /// <summary>
+    /// Retries a check whose append lost a race on the task stream: the next attempt either finds the
+    /// task completed by the other writer and stops, or completes it on the new version.
+    /// </summary>
+    public static void Configure(HandlerChain chain) =>
+        chain.OnException<JasperFx.Events.EventStreamUnexpectedMaxEventIdException>()
+            .RetryWithCooldown(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2));
 
     public async Task Handle(CheckAnnotationTaskCompletion message, CancellationToken cancellationToken)
     {

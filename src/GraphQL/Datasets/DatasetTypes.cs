@@ -79,6 +79,12 @@ public sealed class DatasetType : ObjectGraphType<DatasetView>
         Field<NonNullGraphType<DatasetStatusEnum>>("status").Resolve(ctx => ctx.Source.Status);
         Field<NonNullGraphType<VisibilityEnum>>("visibility").Resolve(ctx => ctx.Source.Visibility);
         Field<NonNullGraphType<ExtendedInfoType>>("extendedInfo").Resolve(ctx => ctx.Source.ExtendedInfo);
+        Field<IdGraphType>("sourceDatasetId")
+            .Description("Lineage: the dataset this one was derived from (by annotation or processing); null for imported datasets.")
+            .Resolve(ctx => ctx.Source.SourceDatasetId);
+        Field<IdGraphType>("sourceTaskId")
+            .Description("Lineage: the task that produced this dataset, such as an annotation task; null for imported datasets.")
+            .Resolve(ctx => ctx.Source.SourceTaskId);
         Field(x => x.DatasetVersion).Description("Version of the dataset's content; an import creates version 1.");
         Field<NonNullGraphType<DatasetStatisticsType>>("statistics").Resolve(ctx => ctx.Source.Statistics);
         Field<NonNullGraphType<StorageLocationType>>("location").Resolve(ctx => ctx.Source.Location);

@@ -7,6 +7,7 @@ using PanguGraph.Compute.Annotation;
 using PanguGraph.Compute.Importing;
 using PanguGraph.Compute.Processing.Tasks;
 using PanguGraph.Compute.Storage;
+using PanguGraph.Domain.Annotation;
 using PanguGraph.Domain.Importing;
 using PanguGraph.Domain.Processing.Tasks;
 using PanguGraph.GraphQL.Auth;
@@ -40,6 +41,7 @@ public static class HostSetup
 {
     public const string ImportQueue = "imports";
     public const string ProcessingQueue = "processing-shards";
+    public const string AnnotationQueue = "annotation-jobs";
 
     public static WebApplicationBuilder AddPangu(this WebApplicationBuilder builder)
     {
@@ -116,6 +118,16 @@ public static class HostSetup
             if (worker.Enabled)
             {
                 options.ListenToPostgresqlQueue(ProcessingQueue)
+                    .MaximumParallelMessages(worker.Parallelism)
+                    .PollingInterval(TimeSpan.FromMilliseconds(500));
+            }
+
+            // Annotation jobs (completion checks, AI pre-annotation) go to workers, so API-only nodes never run them.
+            options.PublishMessage<CheckAnnotationTaskCompletion>().ToPostgresqlQueue(AnnotationQueue);
+            options.PublishMessage<RunPreAnnotation>().ToPostgresqlQueue(AnnotationQueue);
+            if (worker.Enabled)
+            {
+                options.ListenToPostgresqlQueue(AnnotationQueue)
                     .MaximumParallelMessages(worker.Parallelism)
                     .PollingInterval(TimeSpan.FromMilliseconds(500));
             }

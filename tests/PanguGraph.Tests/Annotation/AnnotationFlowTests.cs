@@ -67,7 +67,8 @@ public sealed class AnnotationFlowTests(PlatformHost platform)
         again.GetProperty("comparison").GetProperty("annotation").GetProperty("answer").GetString().ShouldBe("299792458 米每秒");
         await s.ReviewAsync("rev", firstId, true);
 
-        var task = await s.WaitForTaskAsync(taskId, t => t.GetProperty("status").GetString() == "COMPLETED" && t.GetProperty("progress").GetProperty("completed").GetBoolean());
+        var task = await s.WaitForTaskAsync(taskId, t => t.GetProperty("status").GetString() == "COMPLETED"
+            && t.GetProperty("progress") is { ValueKind: JsonValueKind.Object } p && p.GetProperty("completed").GetBoolean());
         var progress = task.GetProperty("progress");
         progress.GetProperty("done").GetInt32().ShouldBe(4);
         progress.GetProperty("rejections").GetInt32().ShouldBe(1);
@@ -81,7 +82,12 @@ public sealed class AnnotationFlowTests(PlatformHost platform)
 
         // The annotated dataset has lineage and one JSONL line per item with annotator and reviewer.
         var outputId = task.GetProperty("outputDatasetId").GetString()!;
-        var dataset = (await s.Send("admin", "query($id: ID!) { dataset(id: $id) { name format statistics { recordCount } preview(limit: 10) } }", new { id = outputId })).Data("dataset");
+        var dataset = (await s.Send("admin", "query($id: ID!) { dataset(id: $id) { name format sourceDatasetId sourceTaskId statistics { recordCount } preview(limit: 10) } }", new { id = outputId })).Data("dataset");
+        dataset.GetProperty("sourceDatasetId").GetString().ShouldBe(datasetId);
+        dataset.GetProperty("sourceTaskId").GetString().ShouldBe(taskId);
+        var source = (await s.Send("admin", "query($id: ID!) { dataset(id: $id) { sourceDatasetId sourceTaskId } }", new { id = datasetId })).Data("dataset");
+        source.GetProperty("sourceDatasetId").ValueKind.ShouldBe(JsonValueKind.Null);
+        source.GetProperty("sourceTaskId").ValueKind.ShouldBe(JsonValueKind.Null);
         dataset.GetProperty("statistics").GetProperty("recordCount").GetInt64().ShouldBe(4);
         var lines = dataset.GetProperty("preview").EnumerateArray().ToList();
         lines.Count.ShouldBe(4);

@@ -56,6 +56,27 @@ public sealed class AnnotationScenario(PlatformHost platform, TestSpace space)
         return task.GetProperty("datasetId").GetString()!;
     }
 
+    /// <summary>
+    /// Imports small files with valid magic bytes as a MEDIA_FILES dataset of the given modality.
+    /// </summary>
+    public async Task<string> ImportMediaAsync(string modality, string extension, Func<int, byte[]> file, int count)
+    {
+        var bucket = await Platform.CreateBucketWithAsync();
+        for (var i = 0; i < count; i++)
+        {
+            await Platform.PutAsync(bucket, $"media/{i:D2}.{extension}", file(i));
+        }
+
+        var taskId = await Space.StartImportAsync(Space.AdminKey, new { bucket, prefix = "media/" }, format: "MEDIA_FILES", modality: modality);
+        var task = await Platform.WaitForImportAsync(Space.AdminKey, taskId);
+        task.GetProperty("status").GetString().ShouldBe("SUCCEEDED", task.ToString());
+        return task.GetProperty("datasetId").GetString()!;
+    }
+
+    public static byte[] Wav(int seed) => [.. "RIFF"u8, 36, 0, 0, 0, .. "WAVEfmt "u8, 16, 0, 0, 0, 1, 0, 1, 0, 0x40, 0x1F, 0, 0, 0x80, 0x3E, 0, 0, 2, 0, 16, 0, (byte)seed];
+
+    public static byte[] Mp4(int seed) => [0, 0, 0, 24, .. "ftypisom"u8, 0, 0, 2, 0, .. "isomiso2"u8, 0, 0, 0, 8, .. "free"u8, (byte)seed];
+
     public Task<GraphQLResponse> Send(string who, string query, object? variables = null, string? language = null) =>
         Platform.GraphQL(Keys[who], query, variables, language);
 
