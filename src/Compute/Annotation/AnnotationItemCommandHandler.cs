@@ -67,7 +67,7 @@ public static class AnnotationItemCommandHandler
             }
 
             var task = await session.Events.AggregateStreamAsync<AnnotationTask>(stream.Aggregate.TaskId, token: cancellationToken);
-            var space = await session.Events.AggregateStreamAsync<Space>(stream.Aggregate.SpaceId, token: cancellationToken);
+            var space = await session.LoadSpaceAsync(stream.Aggregate.SpaceId, cancellationToken);
             return task is null || space is null
                 ? new ItemContext(null, null, null, Errors.NotFound("annotation item", itemId).AtField("itemId"))
                 : new ItemContext(stream, task, space, null);
@@ -228,7 +228,7 @@ public static class AnnotationBulkCommandHandler
     private static async Task<(AnnotationTask? Task, Space? Space, DomainError? Error)> LoadTaskAsync(IDocumentSession session, Guid taskId, CancellationToken cancellationToken)
     {
         var task = await session.Events.AggregateStreamAsync<AnnotationTask>(taskId, token: cancellationToken);
-        var space = task is null ? null : await session.Events.AggregateStreamAsync<Space>(task.SpaceId, token: cancellationToken);
+        var space = task is null ? null : await session.LoadSpaceAsync(task.SpaceId, cancellationToken);
         if (task is null || space is null)
         {
             return (null, null, Errors.NotFound("annotation task", taskId).AtField("taskId"));

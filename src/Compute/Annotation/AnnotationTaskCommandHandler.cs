@@ -1,3 +1,4 @@
+using PanguGraph.Compute.EventStore;
 using Marten;
 using NodaTime;
 using PanguGraph.Domain.Annotation;
@@ -15,7 +16,7 @@ public static class AnnotationTaskCommandHandler
 {
     public static async Task<CommandOutcome> Handle(RegisterModelEndpoint command, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
-        var space = await session.Events.AggregateStreamAsync<Space>(command.SpaceId, token: cancellationToken);
+        var space = await session.LoadSpaceAsync(command.SpaceId, cancellationToken);
         if (space is null)
         {
             return CommandOutcome.Rejected(Errors.NotFound("space", command.SpaceId));
@@ -40,7 +41,7 @@ public static class AnnotationTaskCommandHandler
         CreateAnnotationTask command, IDocumentSession session, DatasetRecordSource records, IClock clock, CancellationToken cancellationToken)
     {
         var messages = new OutgoingMessages();
-        var space = await session.Events.AggregateStreamAsync<Space>(command.SpaceId, token: cancellationToken);
+        var space = await session.LoadSpaceAsync(command.SpaceId, cancellationToken);
         var dataset = await session.Events.AggregateStreamAsync<Dataset>(command.DatasetId, token: cancellationToken);
         var datasetView = await session.LoadAsync<DatasetView>(command.DatasetId, cancellationToken);
         if (space is null)

@@ -12,7 +12,7 @@ public static class DatasetCommandHandler
     public static async Task<CommandOutcome> Handle(EditDatasetDetails command, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         var stream = await session.FetchWritable<Dataset>(command.DatasetId, command.ExpectedVersion, cancellationToken);
-        var space = stream.Aggregate is null ? null : await session.Events.AggregateStreamAsync<Space>(stream.Aggregate.SpaceId, token: cancellationToken);
+        var space = stream.Aggregate is null ? null : await session.LoadSpaceAsync(stream.Aggregate.SpaceId, cancellationToken);
         if (stream.Aggregate is null || space is null)
         {
             return CommandOutcome.Rejected(Errors.NotFound("dataset", command.DatasetId));
@@ -26,7 +26,7 @@ public static class DatasetCommandHandler
     public static async Task<CommandOutcome> Handle(DeleteDataset command, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         var stream = await session.FetchWritable<Dataset>(command.DatasetId, command.ExpectedVersion, cancellationToken);
-        var space = stream.Aggregate is null ? null : await session.Events.AggregateStreamAsync<Space>(stream.Aggregate.SpaceId, token: cancellationToken);
+        var space = stream.Aggregate is null ? null : await session.LoadSpaceAsync(stream.Aggregate.SpaceId, cancellationToken);
         if (stream.Aggregate is null || space is null)
         {
             return CommandOutcome.Rejected(Errors.NotFound("dataset", command.DatasetId));

@@ -1,3 +1,4 @@
+using PanguGraph.Compute.EventStore;
 using Marten;
 using NodaTime;
 using PanguGraph.Domain.Common;
@@ -18,7 +19,7 @@ public static class CreateImportTaskHandler
         CreateImportTask command, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         var messages = new OutgoingMessages();
-        var space = await session.Events.AggregateStreamAsync<Space>(command.SpaceId, token: cancellationToken);
+        var space = await session.LoadSpaceAsync(command.SpaceId, cancellationToken);
         if (space is null)
         {
             return (CommandOutcome.Rejected(Errors.NotFound("space", command.SpaceId)), messages);

@@ -13,7 +13,7 @@ public static class PipelineCommandHandler
 {
     public static async Task<CommandOutcome> Handle(CreatePipeline command, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
-        var space = await session.Events.AggregateStreamAsync<Space>(command.SpaceId, token: cancellationToken);
+        var space = await session.LoadSpaceAsync(command.SpaceId, cancellationToken);
         if (space is null)
         {
             return CommandOutcome.Rejected(Errors.NotFound("space", command.SpaceId));
@@ -71,7 +71,7 @@ public static class PipelineCommandHandler
     public static async Task<CommandOutcome> Handle(SavePipelineAsTemplate command, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         var pipeline = await session.Events.AggregateStreamAsync<Pipeline>(command.PipelineId, token: cancellationToken);
-        var space = pipeline is null ? null : await session.Events.AggregateStreamAsync<Space>(pipeline.SpaceId, token: cancellationToken);
+        var space = pipeline is null ? null : await session.LoadSpaceAsync(pipeline.SpaceId, cancellationToken);
         if (pipeline is null || space is null)
         {
             return CommandOutcome.Rejected(Errors.NotFound("pipeline", command.PipelineId));
@@ -91,7 +91,7 @@ public static class PipelineCommandHandler
     public static async Task<CommandOutcome> Handle(DeletePipelineTemplate command, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         var stream = await session.Events.FetchForWriting<PipelineTemplate>(command.TemplateId, cancellationToken);
-        var space = stream.Aggregate is null ? null : await session.Events.AggregateStreamAsync<Space>(stream.Aggregate.SpaceId, token: cancellationToken);
+        var space = stream.Aggregate is null ? null : await session.LoadSpaceAsync(stream.Aggregate.SpaceId, cancellationToken);
         if (stream.Aggregate is null || space is null || space.Authorize(command.Caller, Permission.ReadSpace) is not null)
         {
             return CommandOutcome.Rejected(Errors.NotFound("pipeline template", command.TemplateId));
@@ -104,7 +104,7 @@ public static class PipelineCommandHandler
         IDocumentSession session, Guid pipelineId, long? expectedVersion, Caller caller, CancellationToken cancellationToken, Func<Pipeline, Space, Decision> decide)
     {
         var stream = await session.FetchWritable<Pipeline>(pipelineId, expectedVersion, cancellationToken);
-        var space = stream.Aggregate is null ? null : await session.Events.AggregateStreamAsync<Space>(stream.Aggregate.SpaceId, token: cancellationToken);
+        var space = stream.Aggregate is null ? null : await session.LoadSpaceAsync(stream.Aggregate.SpaceId, cancellationToken);
         if (stream.Aggregate is null || space is null)
         {
             return CommandOutcome.Rejected(Errors.NotFound("pipeline", pipelineId));

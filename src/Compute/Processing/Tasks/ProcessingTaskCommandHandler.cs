@@ -1,3 +1,4 @@
+using PanguGraph.Compute.EventStore;
 using Marten;
 using NodaTime;
 using PanguGraph.Domain.Common;
@@ -21,7 +22,7 @@ public static class ProcessingTaskCommandHandler
     public static async Task<(CommandOutcome, OutgoingMessages)> Handle(StartProcessingTask command, IDocumentSession session, IClock clock, CancellationToken cancellationToken)
     {
         var messages = new OutgoingMessages();
-        var space = await session.Events.AggregateStreamAsync<Space>(command.SpaceId, token: cancellationToken);
+        var space = await session.LoadSpaceAsync(command.SpaceId, cancellationToken);
         if (space is null)
         {
             return (CommandOutcome.Rejected(Errors.NotFound("space", command.SpaceId)), messages);
@@ -89,7 +90,7 @@ public static class ProcessingTaskCommandHandler
     private static async Task<(JasperFx.Events.IEventStream<ProcessingTask>? Stream, Space? Space)> LoadAsync(IDocumentSession session, Guid taskId, CancellationToken cancellationToken)
     {
         var stream = await session.Events.FetchForWriting<ProcessingTask>(taskId, cancellationToken);
-        var space = stream.Aggregate is null ? null : await session.Events.AggregateStreamAsync<Space>(stream.Aggregate.SpaceId, token: cancellationToken);
+        var space = stream.Aggregate is null ? null : await session.LoadSpaceAsync(stream.Aggregate.SpaceId, cancellationToken);
         return (stream, space);
     }
 }
