@@ -8,6 +8,7 @@ using PanguGraph.Compute.Processing.Operators.Deduplication;
 using PanguGraph.Compute.Processing.Operators.Text.Filtering;
 using PanguGraph.Compute.Processing.Operators.Text.Mapping;
 using PanguGraph.Domain.Processing.Tasks;
+using PanguGraph.Projections.Datasets;
 using PanguGraph.Tests.Importing;
 using PanguGraph.Tests.Platform;
 using Shouldly;
@@ -206,6 +207,23 @@ public sealed class ProcessingFlowTests(PlatformHost platform)
         dataset.GetProperty("dataset").GetProperty("preview")[0].GetProperty("text").GetString().ShouldBe(expected[0]);
         dataset.GetProperty("datasetLineage").GetProperty("sourceDatasetId").GetString().ShouldBe(datasetId);
         dataset.GetProperty("datasetLineage").GetProperty("processingTaskId").GetString().ShouldBe(taskId);
+        dataset.GetProperty("datasetLineage").GetProperty("pipelineId").GetString().ShouldBe(pipelineId);
+
+        var created = (await query.Events.FetchStreamAsync(Guid.Parse(processedId))).First().Data.ShouldBeOfType<ProcessedDatasetCreated>();
+        created.SourceDatasetId.ShouldBe(Guid.Parse(datasetId));
+        created.ProcessingTaskId.ShouldBe(Guid.Parse(taskId));
+        created.PipelineId.ShouldBe(Guid.Parse(pipelineId));
+        var view = await query.LoadAsync<DatasetView>(Guid.Parse(processedId));
+        view.ShouldNotBeNull();
+        view.SourceDatasetId.ShouldBe(Guid.Parse(datasetId));
+        view.SourceTaskId.ShouldBe(Guid.Parse(taskId));
+        view.PipelineId.ShouldBe(Guid.Parse(pipelineId));
+
+        // A processed dataset is an input like any other: the modality check runs, so its content was found.
+        var imagePipeline = (await CreatePipelineAsync(space, "IMAGE")).GetProperty("pipeline").GetProperty("id").GetString()!;
+        await AddStepAsync(space, imagePipeline, "image.decodability_filter", new { });
+        var again = await StartAsync(space, processedId, imagePipeline, autoGenerate: false);
+        again.GetProperty("errors")[0].GetProperty("code").GetString().ShouldBe("PIPELINE_MODALITY_MISMATCH");
     }
 
     [Fact]
