@@ -345,6 +345,21 @@ public sealed class ProcessingFlowTests(PlatformHost platform)
             bitmap.Height.ShouldBeGreaterThanOrEqualTo(48, entry.SourceKey);
             hashes.Add(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(buffer.ToArray()))).ShouldBeTrue(entry.SourceKey);
         }
+
+        // Space statistics come from the async daemon, so wait until it has seen the processed dataset.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        JsonElement counters;
+        do
+        {
+            await Task.Delay(200);
+            counters = (await platform.GraphQL(space.AdminKey, "query($id: ID!) { space(id: $id) { statistics { datasetsImported processedDatasetsCreated processedRecords } } }",
+                new { id = space.Id })).Data("space").GetProperty("statistics");
+        }
+        while (counters.GetProperty("processedDatasetsCreated").GetInt32() == 0 && DateTime.UtcNow < deadline);
+
+        counters.GetProperty("processedDatasetsCreated").GetInt32().ShouldBe(1, counters.ToString());
+        counters.GetProperty("processedRecords").GetInt64().ShouldBe(97);
+        counters.GetProperty("datasetsImported").GetInt32().ShouldBe(1);
     }
 
     private static List<string> ExpectedPoemOutput(string jsonl)
