@@ -2,6 +2,7 @@ using System.Globalization;
 using PanguGraph.Bench.EventStore;
 using PanguGraph.Bench.Importing;
 using PanguGraph.Bench.Platform;
+using PanguGraph.Bench.Processing;
 using PanguGraph.Bench.Realtime;
 using PanguGraph.Bench.Reporting;
 
@@ -20,7 +21,7 @@ public static class BenchMain
           --events N            events appended at 100 per session in the append benchmark (default 20000)
           --single-events N     events appended at 1 per session in the append benchmark (default 2000)
           --latency-samples N   appends measured in the subscription benchmark (default 200)
-          --only LIST           comma-separated subset of import,append,latency,annotation (default: all)
+          --only LIST           comma-separated subset of import,append,latency,annotation,processing (default: all)
           --output FILE         also write the markdown table to FILE
         """;
 
@@ -62,6 +63,7 @@ public static class BenchMain
         }
 
         results.AddRange(await Annotation.AnnotatorSubmitRate.RunIfSelectedAsync(options));
+        results.AddRange(options.Runs("processing") ? ProcessingBenchmarks.Run(options.SamplesDirectory) : []);
 
         var table = ResultTable.ToMarkdown(results);
         Console.WriteLine(table);
@@ -76,7 +78,7 @@ public static class BenchMain
 
 public sealed record BenchOptions(string SamplesDirectory, int ImportMib, int Events, int SingleEvents, int LatencySamples, IReadOnlySet<string> Only, string? OutputFile)
 {
-    private static readonly string[] Benchmarks = ["import", "append", "latency", "annotation"];
+    private static readonly string[] Benchmarks = ["import", "append", "latency", "annotation", "processing"];
 
     public bool Runs(string benchmark) => Only.Contains(benchmark);
 

@@ -66,6 +66,10 @@ public static class Errors
         "user" => "用户",
         "API key" => "API 密钥",
         "asset" => "资产",
+        "pipeline" => "流水线",
+        "pipeline step" => "流水线步骤",
+        "pipeline template" => "流水线模板",
+        "processing task" => "加工任务",
         _ => kind,
     };
 }

@@ -23,6 +23,7 @@ public sealed record Dataset(
     public static Dataset? Evolve(Dataset? state, object @event) => @event switch
     {
         DatasetImported e => new Dataset(e.DatasetId, e.SpaceId, e.Name, e.Description, e.Visibility, e.ExtendedInfo, e.By, false),
+        Processing.Tasks.ProcessedDatasetCreated e => new Dataset(e.DatasetId, e.SpaceId, e.Name, e.Description, e.Visibility, e.ExtendedInfo, e.By, false),
         Annotation.AnnotatedDatasetCreated e => new Dataset(e.DatasetId, e.SpaceId, e.Name, null, e.Visibility, ExtendedInfo.Empty, e.By, false),
         DatasetDetailsEdited e when state is not null => state with
         {

@@ -32,6 +32,8 @@ public sealed class SpaceStatisticsType : ObjectGraphType<SpaceStatistics>
         Field(x => x.DatasetsDeleted);
         Field<NonNullGraphType<LongGraphType>>("recordsImported").Resolve(ctx => ctx.Source.RecordsImported);
         Field<NonNullGraphType<LongGraphType>>("bytesImported").Resolve(ctx => ctx.Source.BytesImported);
+        Field(x => x.ProcessedDatasetsCreated).Description("Processed datasets created by processing tasks, deleted ones included.");
+        Field<NonNullGraphType<LongGraphType>>("processedRecords").Description("Records in all processed datasets created.").Resolve(ctx => ctx.Source.ProcessedRecords);
     }
 }
 

@@ -41,6 +41,9 @@ public sealed class DatasetView
 
     public Guid? SourceTaskId { get; set; }
 
+    /// <summary>Pipeline that produced a processed dataset; null for every other dataset.</summary>
+    public Guid? PipelineId { get; set; }
+
     /// <summary>
     /// Cursor and sort key: creation time in Unix milliseconds (15 digits) and the id, so that
     /// string order equals creation order and ties are broken by id.
@@ -76,6 +79,38 @@ public sealed class DatasetViewProjection : SingleStreamProjection<DatasetView, 
                     UpdatedAt = imported.At,
                     UpdatedBy = imported.By,
                 };
+                break;
+            case Domain.Processing.Tasks.ProcessedDatasetCreated processed:
+                view = new DatasetView
+                {
+                    Id = processed.DatasetId,
+                    SpaceId = processed.SpaceId,
+                    Name = processed.Name,
+                    Description = processed.Description,
+                    Modality = processed.Modality,
+                    Format = processed.Format,
+                    Status = DatasetStatus.Available,
+                    Visibility = processed.Visibility,
+                    ExtendedInfo = processed.ExtendedInfo,
+                    DatasetVersion = processed.DatasetVersion,
+                    Statistics = processed.Statistics,
+                    Location = processed.Location,
+                    SourceDatasetId = processed.SourceDatasetId,
+                    SourceTaskId = processed.ProcessingTaskId,
+                    PipelineId = processed.PipelineId,
+                    CreatedBy = processed.By,
+                    CreatedAt = processed.At,
+                    SortKey = SortKeys.For(processed.At, processed.DatasetId),
+                    UpdatedAt = processed.At,
+                    UpdatedBy = processed.By,
+                };
+                break;
+            case Domain.Processing.Tasks.DatasetLineageRecorded lineage when view is not null:
+                // Legacy processed dataset: its DatasetImported event carried the processing task id as the import task id.
+                view.ImportTaskId = Guid.Empty;
+                view.SourceDatasetId = lineage.SourceDatasetId;
+                view.SourceTaskId = lineage.ProcessingTaskId;
+                view.PipelineId = lineage.PipelineId;
                 break;
             case Domain.Annotation.AnnotatedDatasetCreated annotated:
                 view = new DatasetView

@@ -51,6 +51,7 @@ public static class ProcessingProjections
         events.MapEventType<ProcessingSucceeded>("processing_succeeded");
         events.MapEventType<ProcessingFailed>("processing_failed");
         events.MapEventType<ProcessedDatasetGenerated>("processed_dataset_generated");
+        events.MapEventType<ProcessedDatasetCreated>("processed_dataset_created");
         events.MapEventType<DatasetLineageRecorded>("dataset_lineage_recorded");
     }
 

@@ -248,6 +248,16 @@ public sealed class DatasetLineageViewProjection : SingleStreamProjection<Datase
 {
     public override DatasetLineageView? Evolve(DatasetLineageView? view, Guid id, IEvent e) => e.Data switch
     {
+        ProcessedDatasetCreated created => new DatasetLineageView
+        {
+            Id = created.DatasetId,
+            SourceDatasetId = created.SourceDatasetId,
+            SourceDatasetVersion = created.SourceDatasetVersion,
+            PipelineId = created.PipelineId,
+            PipelineVersion = created.PipelineVersion,
+            ProcessingTaskId = created.ProcessingTaskId,
+            At = created.At,
+        },
         DatasetLineageRecorded recorded => new DatasetLineageView
         {
             Id = recorded.DatasetId,

@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten.Events.Projections;
 using PanguGraph.Domain.Datasets;
 using PanguGraph.Domain.Importing;
+using PanguGraph.Domain.Processing.Tasks;
 
 namespace PanguGraph.Projections.Spaces;
 
@@ -19,6 +20,12 @@ public sealed class SpaceStatistics
     public int DatasetsDeleted { get; set; }
     public long RecordsImported { get; set; }
     public long BytesImported { get; set; }
+
+    /// <summary>Processed datasets created from processing tasks; deleted ones stay counted.</summary>
+    public int ProcessedDatasetsCreated { get; set; }
+
+    /// <summary>Records in the processed datasets created, summed over all of them.</summary>
+    public long ProcessedRecords { get; set; }
 }
 
 public sealed class SpaceStatisticsProjection : MultiStreamProjection<SpaceStatistics, Guid>
@@ -29,6 +36,7 @@ public sealed class SpaceStatisticsProjection : MultiStreamProjection<SpaceStati
         Identity<ImportSucceeded>(e => e.SpaceId);
         Identity<ImportFailed>(e => e.SpaceId);
         Identity<DatasetImported>(e => e.SpaceId);
+        Identity<ProcessedDatasetCreated>(e => e.SpaceId);
         Identity<DatasetDeleted>(e => e.SpaceId);
     }
 
@@ -50,6 +58,10 @@ public sealed class SpaceStatisticsProjection : MultiStreamProjection<SpaceStati
                 statistics.DatasetsImported++;
                 statistics.RecordsImported += imported.Statistics.RecordCount;
                 statistics.BytesImported += imported.Statistics.ByteCount;
+                break;
+            case ProcessedDatasetCreated processed:
+                statistics.ProcessedDatasetsCreated++;
+                statistics.ProcessedRecords += processed.Statistics.RecordCount;
                 break;
             case DatasetDeleted:
                 statistics.DatasetsDeleted++;

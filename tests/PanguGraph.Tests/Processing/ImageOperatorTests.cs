@@ -10,7 +10,7 @@ namespace PanguGraph.Tests.Processing;
 
 public class ImageOperatorTests
 {
-    private static byte[] Draw(int width, int height, int seed, SKEncodedImageFormat format = SKEncodedImageFormat.Png, int quality = 95)
+    internal static byte[] Draw(int width, int height, int seed, SKEncodedImageFormat format = SKEncodedImageFormat.Png, int quality = 95)
     {
         var random = new Random(seed);
         using var bitmap = new SKBitmap(width, height);

@@ -3,14 +3,17 @@ using System.Text.Json.Nodes;
 using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using PanguGraph.Compute.Importing;
 using PanguGraph.Compute.Processing.Operators.Contracts;
 using PanguGraph.Compute.Processing.Operators.Deduplication;
 using PanguGraph.Compute.Processing.Operators.Text.Filtering;
 using PanguGraph.Compute.Processing.Operators.Text.Mapping;
 using PanguGraph.Domain.Processing.Tasks;
+using PanguGraph.Projections.Datasets;
 using PanguGraph.Tests.Importing;
 using PanguGraph.Tests.Platform;
 using Shouldly;
+using SkiaSharp;
 using Wolverine;
 using Xunit;
 
@@ -206,6 +209,23 @@ public sealed class ProcessingFlowTests(PlatformHost platform)
         dataset.GetProperty("dataset").GetProperty("preview")[0].GetProperty("text").GetString().ShouldBe(expected[0]);
         dataset.GetProperty("datasetLineage").GetProperty("sourceDatasetId").GetString().ShouldBe(datasetId);
         dataset.GetProperty("datasetLineage").GetProperty("processingTaskId").GetString().ShouldBe(taskId);
+        dataset.GetProperty("datasetLineage").GetProperty("pipelineId").GetString().ShouldBe(pipelineId);
+
+        var created = (await query.Events.FetchStreamAsync(Guid.Parse(processedId))).First().Data.ShouldBeOfType<ProcessedDatasetCreated>();
+        created.SourceDatasetId.ShouldBe(Guid.Parse(datasetId));
+        created.ProcessingTaskId.ShouldBe(Guid.Parse(taskId));
+        created.PipelineId.ShouldBe(Guid.Parse(pipelineId));
+        var view = await query.LoadAsync<DatasetView>(Guid.Parse(processedId));
+        view.ShouldNotBeNull();
+        view.SourceDatasetId.ShouldBe(Guid.Parse(datasetId));
+        view.SourceTaskId.ShouldBe(Guid.Parse(taskId));
+        view.PipelineId.ShouldBe(Guid.Parse(pipelineId));
+
+        // A processed dataset is an input like any other: the modality check runs, so its content was found.
+        var imagePipeline = (await CreatePipelineAsync(space, "IMAGE")).GetProperty("pipeline").GetProperty("id").GetString()!;
+        await AddStepAsync(space, imagePipeline, "image.decodability_filter", new { });
+        var again = await StartAsync(space, processedId, imagePipeline, autoGenerate: false);
+        again.GetProperty("errors")[0].GetProperty("code").GetString().ShouldBe("PIPELINE_MODALITY_MISMATCH");
     }
 
     [Fact]
@@ -240,6 +260,106 @@ public sealed class ProcessingFlowTests(PlatformHost platform)
         generated.GetProperty("dataset").GetProperty("name").GetString().ShouldBe("emails-empty");
         generated.GetProperty("dataset").GetProperty("statistics").GetProperty("recordCount").GetInt64().ShouldBe(0);
         again.GetProperty("errors")[0].GetProperty("code").GetString().ShouldBe("DATASET_ALREADY_GENERATED");
+    }
+
+    [Fact]
+    public async Task image_pipeline_runs_sharded()
+    {
+        // The test host plans 100 records per shard, so 103 objects give two shards. The exact copies sit in
+        // the second shard and their originals in the first, so only a global deduplication finds them.
+        var objects = new List<(string Key, byte[] Content)>();
+        for (var i = 0; i < 96; i++)
+        {
+            objects.Add(($"a-{i:D3}.png", ImageOperatorTests.Draw(96, 64, seed: i)));
+        }
+
+        var truncated = ImageOperatorTests.Draw(96, 64, seed: 500);
+        objects.Add(("a-096.png", truncated[..(truncated.Length / 2)]));
+        objects.Add(("a-097.png", ImageOperatorTests.Draw(40, 30, seed: 501)));
+        objects.Add(("a-098.png", ImageOperatorTests.Draw(128, 32, seed: 502)));
+        objects.Add(("a-099.jpg", ImageOperatorTests.Draw(80, 80, seed: 503, SKEncodedImageFormat.Jpeg, 85)));
+        objects.Add(("z-copy-0.png", objects[0].Content));
+        objects.Add(("z-copy-1.png", objects[1].Content));
+        objects.Add(("z-copy-2.png", objects[50].Content));
+
+        var space = await platform.CreateSpaceAsync();
+        var bucket = await platform.CreateBucketWithAsync();
+        foreach (var (key, content) in objects)
+        {
+            await platform.PutAsync(bucket, "img/" + key, content);
+        }
+
+        var importId = await space.StartImportAsync(space.AdminKey, new { bucket, prefix = "img/" }, format: "MEDIA_FILES", modality: "IMAGE");
+        var import = await platform.WaitForImportAsync(space.AdminKey, importId);
+        import.GetProperty("status").GetString().ShouldBe("SUCCEEDED", import.ToString());
+        var datasetId = import.GetProperty("datasetId").GetString()!;
+
+        var pipelineId = (await CreatePipelineAsync(space, "IMAGE")).GetProperty("pipeline").GetProperty("id").GetString()!;
+        (await AddStepAsync(space, pipelineId, "image.decodability_filter", new { })).GetProperty("errors").GetArrayLength().ShouldBe(0);
+        (await AddStepAsync(space, pipelineId, "image.resolution_filter", new { minWidth = 64, minHeight = 48 })).GetProperty("errors").GetArrayLength().ShouldBe(0);
+        (await AddStepAsync(space, pipelineId, "image.exact_dedup", new { })).GetProperty("errors").GetArrayLength().ShouldBe(0);
+
+        var started = await StartAsync(space, datasetId, pipelineId, autoGenerate: true);
+        started.GetProperty("errors").GetArrayLength().ShouldBe(0, started.ToString());
+        var taskId = started.GetProperty("task").GetProperty("id").GetString()!;
+        var task = await WaitAsync(space, taskId, t => t.GetProperty("status").GetString() is "SUCCEEDED" or "FAILED" or "STOPPED");
+
+        task.GetProperty("status").GetString().ShouldBe("SUCCEEDED", task.ToString());
+        task.GetProperty("shardCount").GetInt32().ShouldBe(2);
+        task.GetProperty("stageCount").GetInt32().ShouldBe(2);
+        task.GetProperty("recordsIn").GetInt64().ShouldBe(103);
+        task.GetProperty("recordsOut").GetInt64().ShouldBe(97);
+        var statistics = task.GetProperty("statistics").EnumerateArray().ToList();
+        statistics[0].GetProperty("removed").GetInt64().ShouldBe(1);
+        statistics[1].GetProperty("removed").GetInt64().ShouldBe(2);
+        statistics[2].GetProperty("removed").GetInt64().ShouldBe(3);
+        task.GetProperty("deduplication")[0].GetProperty("duplicatesFound").GetInt32().ShouldBe(3);
+        var samples = task.GetProperty("samples").EnumerateArray().ToList();
+        samples.ShouldContain(s => s.GetProperty("reasonCode").GetString() == OutcomeCodes.ImageUndecodable && s.GetProperty("recordId").GetString()!.EndsWith("a-096.png"));
+        samples.ShouldContain(s => s.GetProperty("reasonCode").GetString() == "DUPLICATE" && s.GetProperty("recordId").GetString()!.Contains("z-copy-"));
+
+        var processedId = Guid.Parse(task.GetProperty("processedDatasetId").GetString()!);
+        await using var query = platform.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var view = await query.LoadAsync<DatasetView>(processedId);
+        view.ShouldNotBeNull();
+        view.Format.ShouldBe(Domain.Datasets.FileFormat.MediaFiles);
+        view.Statistics.RecordCount.ShouldBe(97);
+        view.SourceDatasetId.ShouldBe(Guid.Parse(datasetId));
+        DatasetManifest manifest;
+        await using (var stream = await platform.Storage.OpenReadAsync(view.Location.Bucket, view.Location.ManifestKey, CancellationToken.None))
+        {
+            manifest = (await JsonSerializer.DeserializeAsync<DatasetManifest>(stream, ManifestJson.Options))!;
+        }
+
+        manifest.Objects.Count.ShouldBe(97);
+        manifest.Objects.ShouldAllBe(o => !o.SourceKey.Contains("z-copy-") && !o.SourceKey.EndsWith("a-096.png") && !o.SourceKey.EndsWith("a-097.png") && !o.SourceKey.EndsWith("a-098.png"));
+        var hashes = new HashSet<string>();
+        foreach (var entry in manifest.Objects)
+        {
+            await using var stored = await platform.Storage.OpenReadAsync(view.Location.Bucket, entry.Key, CancellationToken.None);
+            using var buffer = new MemoryStream();
+            await stored.CopyToAsync(buffer);
+            using var bitmap = SKBitmap.Decode(buffer.ToArray());
+            bitmap.ShouldNotBeNull(entry.SourceKey);
+            bitmap.Width.ShouldBeGreaterThanOrEqualTo(64, entry.SourceKey);
+            bitmap.Height.ShouldBeGreaterThanOrEqualTo(48, entry.SourceKey);
+            hashes.Add(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(buffer.ToArray()))).ShouldBeTrue(entry.SourceKey);
+        }
+
+        // Space statistics come from the async daemon, so wait until it has seen the processed dataset.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        JsonElement counters;
+        do
+        {
+            await Task.Delay(200);
+            counters = (await platform.GraphQL(space.AdminKey, "query($id: ID!) { space(id: $id) { statistics { datasetsImported processedDatasetsCreated processedRecords } } }",
+                new { id = space.Id })).Data("space").GetProperty("statistics");
+        }
+        while (counters.GetProperty("processedDatasetsCreated").GetInt32() == 0 && DateTime.UtcNow < deadline);
+
+        counters.GetProperty("processedDatasetsCreated").GetInt32().ShouldBe(1, counters.ToString());
+        counters.GetProperty("processedRecords").GetInt64().ShouldBe(97);
+        counters.GetProperty("datasetsImported").GetInt32().ShouldBe(1);
     }
 
     private static List<string> ExpectedPoemOutput(string jsonl)

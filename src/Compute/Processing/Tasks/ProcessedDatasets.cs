@@ -6,13 +6,10 @@ using PanguGraph.Domain.Processing.Tasks;
 namespace PanguGraph.Compute.Processing.Tasks;
 
 /// <summary>
-/// Creates the processed dataset of a succeeded task as a new dataset stream. It starts with the
-/// same DatasetImported event as an imported dataset, so every later step reads it like any other
-/// dataset, followed by DatasetLineageRecorded with its origin. Returns the event that the caller
-/// appends to the task's stream.
+/// Creates the processed dataset of a succeeded task as a new dataset stream that starts with
+/// ProcessedDatasetCreated, so every later step reads it like any other dataset and its lineage
+/// travels with it. Returns the event that the caller appends to the task's stream.
 /// </summary>
-// NOTE: DatasetImported.ImportTaskId carries the processing task id for processed datasets;
-// DatasetLineageRecorded is the event that records which kind of task it was.
 public static class ProcessedDatasets
 {
     public static ProcessedDatasetGenerated Generate(IDocumentSession session, ProcessingTask task, ProcessedDatasetRequest output, string by, Instant now)
@@ -22,10 +19,9 @@ public static class ProcessedDatasets
         var format = request.Format == FileFormat.MediaFiles ? FileFormat.MediaFiles : FileFormat.Jsonl;
         session.Events.StartStream<Dataset>(
             output.DatasetId,
-            new DatasetImported(
+            new ProcessedDatasetCreated(
                 output.DatasetId,
                 task.SpaceId,
-                task.Id,
                 output.Name,
                 output.Description,
                 request.Modality,
@@ -35,9 +31,13 @@ public static class ProcessedDatasets
                 1,
                 new DatasetStatistics(result.RecordsOut, result.OutputBytes, result.OutputObjects),
                 result.Output,
+                request.DatasetId,
+                request.DatasetVersion,
+                request.PipelineId,
+                request.PipelineVersion,
+                task.Id,
                 by,
-                now),
-            new DatasetLineageRecorded(output.DatasetId, request.DatasetId, request.DatasetVersion, request.PipelineId, request.PipelineVersion, task.Id, now));
+                now));
         return new ProcessedDatasetGenerated(task.Id, task.SpaceId, output.DatasetId, by, now);
     }
 }

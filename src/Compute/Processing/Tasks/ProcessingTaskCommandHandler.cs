@@ -29,15 +29,15 @@ public static class ProcessingTaskCommandHandler
         }
 
         var dataset = await session.Events.AggregateStreamAsync<Dataset>(command.DatasetId, token: cancellationToken);
-        var origin = dataset is null
+        var content = dataset is null
             ? null
-            : (await session.Events.FetchStreamAsync(command.DatasetId, token: cancellationToken)).Select(e => e.Data).OfType<DatasetImported>().FirstOrDefault();
+            : (await session.Events.FetchStreamAsync(command.DatasetId, token: cancellationToken)).Select(e => DatasetContent.FromCreation(e.Data)).FirstOrDefault(c => c is not null);
         var importing = dataset is null && await session.Query<ImportTaskView>()
             .AnyAsync(t => t.DatasetId == command.DatasetId && t.SpaceId == command.SpaceId && (t.Status == ImportStatus.Queued || t.Status == ImportStatus.Running), cancellationToken);
         var pipeline = await session.Events.AggregateStreamAsync<Pipeline>(command.PipelineId, token: cancellationToken);
         var pipelineVersion = pipeline is null ? 0 : (await session.Events.FetchStreamStateAsync(command.PipelineId, cancellationToken))?.Version ?? 0;
 
-        var decision = ProcessingTask.Open(command, space, dataset, origin, importing, pipeline, pipelineVersion, clock.GetCurrentInstant());
+        var decision = ProcessingTask.Open(command, space, dataset, content, importing, pipeline, pipelineVersion, clock.GetCurrentInstant());
         if (decision.IsRejected)
         {
             return (CommandOutcome.Rejected(decision.Error!), messages);

@@ -84,7 +84,7 @@ public sealed record ProcessingTask(
     /// Opens a task. The dataset must belong to the same space and be available; the pipeline must
     /// process the dataset's modality, have steps and pass validation.
     /// </summary>
-    public static Decision Open(StartProcessingTask command, Space space, Dataset? dataset, DatasetImported? datasetOrigin, bool datasetImporting, Pipeline? pipeline, long pipelineVersion, Instant now)
+    public static Decision Open(StartProcessingTask command, Space space, Dataset? dataset, DatasetContent? datasetContent, bool datasetImporting, Pipeline? pipeline, long pipelineVersion, Instant now)
     {
         var error = space.Authorize(command.Caller, Permission.ManageDatasets);
         if (error is not null)
@@ -101,7 +101,7 @@ public sealed record ProcessingTask(
                 ["datasetId"]);
         }
 
-        if (dataset is null || datasetOrigin is null || dataset.SpaceId != command.SpaceId || !Dataset.IsVisibleTo(dataset.Visibility, dataset.CreatedBy, space, command.Caller))
+        if (dataset is null || datasetContent is null || dataset.SpaceId != command.SpaceId || !Dataset.IsVisibleTo(dataset.Visibility, dataset.CreatedBy, space, command.Caller))
         {
             return Errors.NotFound("dataset", command.DatasetId).AtField("datasetId");
         }
@@ -120,12 +120,12 @@ public sealed record ProcessingTask(
             return Errors.NotFound("pipeline", command.PipelineId).AtField("pipelineId");
         }
 
-        if (pipeline.Modality != datasetOrigin.Modality)
+        if (pipeline.Modality != datasetContent.Modality)
         {
             return new DomainError(
                 "PIPELINE_MODALITY_MISMATCH",
-                $"Pipeline '{pipeline.Name}' processes {pipeline.Modality} data, but dataset '{dataset.Name}' holds {datasetOrigin.Modality} data. Pick a pipeline for {datasetOrigin.Modality}.",
-                $"流水线“{pipeline.Name}”处理 {pipeline.Modality} 数据，而数据集“{dataset.Name}”为 {datasetOrigin.Modality} 数据。请选择适用于 {datasetOrigin.Modality} 的流水线。",
+                $"Pipeline '{pipeline.Name}' processes {pipeline.Modality} data, but dataset '{dataset.Name}' holds {datasetContent.Modality} data. Pick a pipeline for {datasetContent.Modality}.",
+                $"流水线“{pipeline.Name}”处理 {pipeline.Modality} 数据，而数据集“{dataset.Name}”为 {datasetContent.Modality} 数据。请选择适用于 {datasetContent.Modality} 的流水线。",
                 ["pipelineId"]);
         }
 
@@ -145,11 +145,11 @@ public sealed record ProcessingTask(
             command.TaskId,
             command.SpaceId,
             dataset.Id,
-            datasetOrigin.DatasetVersion,
+            datasetContent.DatasetVersion,
             dataset.Name,
-            datasetOrigin.Modality,
-            datasetOrigin.Format,
-            datasetOrigin.Location,
+            datasetContent.Modality,
+            datasetContent.Format,
+            datasetContent.Location,
             pipeline.Id,
             pipelineVersion,
             pipeline.Name,

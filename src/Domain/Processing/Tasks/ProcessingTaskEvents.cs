@@ -131,8 +131,34 @@ public sealed record ProcessingFailed(Guid TaskId, Guid SpaceId, string Code, st
 public sealed record ProcessedDatasetGenerated(Guid TaskId, Guid SpaceId, Guid DatasetId, string By, Instant At);
 
 /// <summary>
-/// Appended to a processed dataset's own stream right after its DatasetImported event: where the
-/// data came from (source dataset and version, pipeline and its version, processing task).
+/// A processed dataset came into being as version 1 from a succeeded processing task. It is the
+/// first event of the new dataset's stream and carries the lineage: the source dataset and its
+/// version, the pipeline and its version, and the processing task.
+/// </summary>
+public sealed record ProcessedDatasetCreated(
+    Guid DatasetId,
+    Guid SpaceId,
+    string Name,
+    string? Description,
+    Modality Modality,
+    FileFormat Format,
+    Visibility Visibility,
+    ExtendedInfo ExtendedInfo,
+    int DatasetVersion,
+    DatasetStatistics Statistics,
+    StorageLocation Location,
+    Guid SourceDatasetId,
+    int SourceDatasetVersion,
+    Guid PipelineId,
+    long PipelineVersion,
+    Guid ProcessingTaskId,
+    string By,
+    Instant At);
+
+/// <summary>
+/// Lineage of a processed dataset made before <see cref="ProcessedDatasetCreated"/> existed, when
+/// such a stream started with DatasetImported followed by this event. No new code appends it, but
+/// stored streams still contain it.
 /// </summary>
 public sealed record DatasetLineageRecorded(
     Guid DatasetId,

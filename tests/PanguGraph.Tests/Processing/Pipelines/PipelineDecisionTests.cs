@@ -185,4 +185,15 @@ public class PipelineDecisionTests
         last.Events.OfType<ShardProcessed>().Single().DispatchedShard.ShouldBeNull();
         followUp.ShouldBe(ShardFollowUp.Finish);
     }
+
+    [Theory]
+    [InlineData("pipeline", "流水线“")]
+    [InlineData("pipeline step", "流水线步骤“")]
+    [InlineData("pipeline template", "流水线模板“")]
+    [InlineData("processing task", "加工任务“")]
+    public void processing_kinds_named_in_chinese(string kind, string prefix)
+    {
+        Errors.NotFound(kind, "x").MessageZh.ShouldStartWith(prefix);
+        Errors.Deleted(kind, "x").MessageZh.ShouldStartWith(prefix);
+    }
 }
