@@ -26,7 +26,7 @@ internal static class TextDeduplicatorAndTaggerDefinitions
                 Integer("ngramSize", 5, 1, 32, "Length of the character n-grams (shingles).", "字符 n-gram（shingle）的长度。"),
                 Integer("permutations", 128, 16, 1024, "Number of hash permutations in a signature.", "签名中哈希置换的个数。"),
                 Integer("bands", 32, 1, 1024, "Number of LSH bands; must divide the number of permutations.", "LSH 分带数，必须能整除置换个数。"),
-                Number("threshold", 0.8, 0.1, 1, "Estimated Jaccard similarity from which a text counts as a duplicate.", "估计 Jaccard 相似度达到该值即视为重复。"),
+                Number("threshold", 0.8, 0.1, 1, "Jaccard similarity from which a text counts as a duplicate. Signatures only estimate it, so about 95% of pairs at exactly this similarity are found, and more above it.", "Jaccard 相似度达到该值即视为重复。签名只能估计相似度，因此恰好处于该值的文本对约有 95% 会被识别，高于该值的比例更高。"),
                 Boolean("ignoreCase", true, "Compare texts in lower case.", "比较时忽略大小写。"),
             ],
             BandsDividePermutations),

@@ -12,7 +12,8 @@ namespace PanguGraph.Compute.Processing.Operators.Deduplication;
 /// Permutation i maps a hash x to (a_i·x + b_i) mod (2^61 − 1); the signature keeps the minimum per
 /// permutation. The signature splits into <c>bands</c> bands of rows = permutations / bands values,
 /// and each band's hash is a bucket key. Records sharing a bucket are candidates, confirmed when the
-/// share of equal signature values (the estimated Jaccard similarity) reaches the threshold. With
+/// share of equal signature values (the estimated Jaccard similarity) reaches the confirmation bound
+/// (see <see cref="ConfirmationBound"/>). With
 /// b bands of r rows a pair of Jaccard s becomes a candidate with probability 1 − (1 − s^r)^b.
 /// The permutations come from a fixed seed, so every shard and every run computes the same ones.
 /// </summary>
@@ -26,6 +27,7 @@ public sealed class MinHashDeduplicator : IDeduplicator
     private readonly int _bands;
     private readonly int _rows;
     private readonly double _threshold;
+    private readonly double _confirmFrom;
     private readonly bool _ignoreCase;
     private readonly ulong[] _multipliers;
     private readonly ulong[] _offsets;
@@ -42,6 +44,7 @@ public sealed class MinHashDeduplicator : IDeduplicator
         _bands = bands;
         _rows = permutations / bands;
         _threshold = threshold;
+        _confirmFrom = ConfirmationBound(threshold, permutations);
         _ignoreCase = ignoreCase;
         _multipliers = new ulong[permutations];
         _offsets = new ulong[permutations];
@@ -78,8 +81,17 @@ public sealed class MinHashDeduplicator : IDeduplicator
         DuplicateResolver.Resolve(OperatorId, shards, (kept, candidate) =>
         {
             var similarity = EstimatedJaccard(kept.Sketch, candidate.Sketch);
-            return similarity >= _threshold ? similarity : null;
+            return similarity >= _confirmFrom ? similarity : null;
         });
+
+    /// <summary>
+    /// The estimate from p permutations has a standard error of sqrt(s(1 − s)/p), so half of the pairs
+    /// whose true similarity equals the threshold would be estimated below it. Pairs are confirmed from
+    /// 1.645 standard errors below the threshold instead, which finds about 95% of pairs at the
+    /// threshold and more of those above it, at the cost of some pairs slightly below it.
+    /// </summary>
+    public static double ConfirmationBound(double threshold, int permutations) =>
+        threshold - 1.645 * Math.Sqrt(threshold * (1 - threshold) / permutations);
 
     public static double EstimatedJaccard(ulong[] left, ulong[] right)
     {
