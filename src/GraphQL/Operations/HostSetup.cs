@@ -117,7 +117,10 @@ public static class HostSetup
             options.PublishMessage<FinishProcessingTask>().ToPostgresqlQueue(ProcessingQueue);
             if (worker.Enabled)
             {
+                // A node claims only as many shards as it runs at once, so the rest of a task's shards
+                // stay on the queue for other workers instead of waiting behind this node.
                 options.ListenToPostgresqlQueue(ProcessingQueue)
+                    .MaximumMessagesToReceive(worker.Parallelism)
                     .MaximumParallelMessages(worker.Parallelism)
                     .PollingInterval(TimeSpan.FromMilliseconds(500));
             }

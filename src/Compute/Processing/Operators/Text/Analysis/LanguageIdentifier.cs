@@ -23,6 +23,13 @@ public static class LanguageIdentifier
         () => LanguageDetectorBuilder.FromLanguages(Candidates).Build(),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>
+    /// Characters of a text that the detector reads. Detection cost grows with the text's length,
+    /// while a few hundred characters already identify zh and en reliably, so longer texts (e-mails,
+    /// documents) are judged by their first 500 characters.
+    /// </summary>
+    public const int MaxCharactersRead = 500;
+
     public static LanguageGuess Identify(string text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -30,7 +37,8 @@ public static class LanguageIdentifier
             return new LanguageGuess("other", 0);
         }
 
-        var confidences = Detector.Value.ComputeLanguageConfidenceValues(text);
+        var sample = text.Length > MaxCharactersRead ? text[..MaxCharactersRead] : text;
+        var confidences = Detector.Value.ComputeLanguageConfidenceValues(sample);
         var best = confidences.MaxBy(pair => pair.Value);
         if (best.Key == Language.Unknown || best.Value <= 0)
         {
