@@ -10,7 +10,27 @@ public sealed class ItemKindEnum : EnumerationGraphType<ItemKind>
     public ItemKindEnum()
     {
         Name = "ItemKind";
-        Description = "What annotators produce per item; fixes the dataset modality and the annotation's JSON shape.";
+        Description = "What annotators produce per item; fixes the dataset modality and the annotation's JSON shape. " +
+                      "Unknown keys in a submitted annotation are dropped.";
+        Describe(ItemKind.TextSingleTurnQa, """{"question": "…", "answer": "…"}""");
+        Describe(ItemKind.TextSingleTurnQaWithPersona, """{"persona": "…", "question": "…", "answer": "…"}""");
+        Describe(ItemKind.TextMultiTurnDialogue, """{"turns": [{"role": "user"|"assistant", "content": "…"}, …]}: at least 2 turns, both roles.""");
+        Describe(ItemKind.TextAnswerRanking, """{"prompt": "…", "answers": ["…", "…"], "ranking": [answer indexes, best first]}""");
+        Describe(ItemKind.TextPreferencePair, """{"prompt": "…", "chosen": "…", "rejected": "…"}: chosen and rejected differ.""");
+        Describe(ItemKind.TextClassification, """{"label": one of the task's labels}""");
+        Describe(ItemKind.ImageCaption, """{"caption": "…"}""");
+        Describe(ItemKind.ImageClassification, """{"label": one of the task's labels}""");
+        Describe(ItemKind.ImageObjectDetection, """{"boxes": [{"label": a task label, "x": px, "y": px, "width": px, "height": px}, …]}""");
+        Describe(ItemKind.VideoSegmentLabels, """{"segments": [{"start": seconds, "end": seconds, "label": a task label}, …]}""");
+        Describe(ItemKind.VideoSegmentCaptions, """{"segments": [{"start": seconds, "end": seconds, "caption": "…"}, …]}""");
+        Describe(ItemKind.AudioTranscription, """{"text": "…"}""");
+        Describe(ItemKind.AudioSegmentLabels, """{"segments": [{"start": seconds, "end": seconds, "label": a task label}, …]}""");
+    }
+
+    private void Describe(ItemKind kind, string shape)
+    {
+        var value = Values.FindByValue(kind) ?? throw new InvalidOperationException($"No enum value for {kind}.");
+        value.Description = "Annotation shape: " + shape;
     }
 }
 

@@ -26,7 +26,7 @@ public static class AuditFields
     public static void AddQueries(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionType<HistoryEventType>>>("history")
-            .Description("Every event of an asset (space, dataset or import task) in stream order.")
+            .Description("Every event of an asset (space, dataset, import task, pipeline, processing task, annotation task or item) in stream order.")
             .Argument<NonNullGraphType<IdGraphType>>("assetId")
             .WithPaging()
             .ResolveAsync(async ctx =>

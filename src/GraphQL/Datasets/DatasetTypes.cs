@@ -71,7 +71,9 @@ public sealed class DatasetType : ObjectGraphType<DatasetView>
         Name = "Dataset";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Id);
         Field<NonNullGraphType<IdGraphType>>("spaceId").Resolve(ctx => ctx.Source.SpaceId);
-        Field<NonNullGraphType<IdGraphType>>("importTaskId").Resolve(ctx => ctx.Source.ImportTaskId);
+        Field<IdGraphType>("importTaskId")
+            .Description("The import task that created the dataset; null for processed and annotated datasets (see sourceTaskId).")
+            .Resolve(ctx => ctx.Source.ImportTaskId == Guid.Empty ? null : ctx.Source.ImportTaskId);
         Field(x => x.Name);
         Field(x => x.Description, nullable: true);
         Field<NonNullGraphType<ModalityEnum>>("modality").Resolve(ctx => ctx.Source.Modality);

@@ -110,6 +110,8 @@ public sealed partial class GraphQLWsConnection : IAsyncDisposable
                 var received = await _socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
+                    // Complete the close handshake by echoing the client's code, unless we closed first.
+                    _outbox.Close((int)(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure), _socket.CloseStatusDescription ?? "");
                     return;
                 }
 
