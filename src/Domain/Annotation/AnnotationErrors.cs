@@ -6,20 +6,20 @@ public static class AnnotationErrors
 {
     public static DomainError KindDoesNotFitDataset(ItemKind kind, object modality) => new(
         "ITEM_KIND_MISMATCH",
-        $"The item kind {kind} annotates {ItemKinds.ModalityOf(kind)} data, but the dataset is {modality}. Choose a kind for {modality} data.",
-        $"标注项 {kind} 适用于 {ItemKinds.ModalityOf(kind)} 类数据，而该数据集为 {modality} 类。请选择适用于 {modality} 类数据的标注项。",
+        $"The item kind {ApiNames.Of(kind)} annotates {ApiNames.Of(ItemKinds.ModalityOf(kind))} data, but the dataset is {ApiNames.Of(modality)}. Choose a kind for {ApiNames.Of(modality)} data.",
+        $"标注项 {ApiNames.Of(kind)} 适用于 {ApiNames.Of(ItemKinds.ModalityOf(kind))} 类数据，而该数据集为 {ApiNames.Of(modality)} 类。请选择适用于 {ApiNames.Of(modality)} 类数据的标注项。",
         ["kind"]);
 
     public static DomainError LabelsRequired(ItemKind kind) => new(
         "LABELS_REQUIRED",
-        $"The item kind {kind} picks labels from a label set. Give at least one label.",
-        $"标注项 {kind} 需要从标签集中选择标签。请至少提供一个标签。",
+        $"The item kind {ApiNames.Of(kind)} picks labels from a label set. Give at least one label.",
+        $"标注项 {ApiNames.Of(kind)} 需要从标签集中选择标签。请至少提供一个标签。",
         ["labels"]);
 
     public static DomainError PreAnnotationNotSupported(ItemKind kind) => new(
         "PRE_ANNOTATION_NOT_SUPPORTED",
-        $"AI pre-annotation is available for single-turn QA (with or without persona) and image captions, not for {kind}. Remove the model endpoint.",
-        $"AI 预标注仅支持单轮问答（含人设）和图片 Caption，不支持 {kind}。请移除模型服务。",
+        $"AI pre-annotation is available for single-turn QA (with or without persona) and image captions, not for {ApiNames.Of(kind)}. Remove the model endpoint.",
+        $"AI 预标注仅支持单轮问答（含人设）和图片 Caption，不支持 {ApiNames.Of(kind)}。请移除模型服务。",
         ["modelEndpointId"]);
 
     public static DomainError PartialNeedsPreAnnotation() => new(

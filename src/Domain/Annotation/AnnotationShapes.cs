@@ -55,7 +55,7 @@ public static class AnnotationShapes
                 ItemKind.VideoSegmentLabels or ItemKind.AudioSegmentLabels => Segments(root, "label", labels),
                 ItemKind.VideoSegmentCaptions => Segments(root, "caption", labels),
                 ItemKind.AudioTranscription => Object(("text", Str(root, "text"))),
-                _ => throw new ShapeException([], $"item kind {kind} has no shape.", $"标注项 {kind} 没有定义格式。"),
+                _ => throw new ShapeException([], $"item kind {ApiNames.Of(kind)} has no shape.", $"标注项 {ApiNames.Of(kind)} 没有定义格式。"),
             };
             return (canonical.ToJsonString(CanonicalJson), null);
         }
@@ -74,8 +74,8 @@ public static class AnnotationShapes
         var where = path.Count == 0 ? Field : $"{Field}.{string.Join('.', path)}";
         return new DomainError(
             "ANNOTATION_SHAPE_INVALID",
-            $"The annotation does not fit the item kind {kind}: '{where}' {reasonEn} Fix it and submit again.",
-            $"标注内容不符合标注项 {kind} 的格式：“{where}”{reasonZh}请修改后重新提交。",
+            $"The annotation does not fit the item kind {ApiNames.Of(kind)}: '{where}' {reasonEn} Fix it and submit again.",
+            $"标注内容不符合标注项 {ApiNames.Of(kind)} 的格式：“{where}”{reasonZh}请修改后重新提交。",
             [Field, .. path]);
     }
 

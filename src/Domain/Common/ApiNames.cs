@@ -7,9 +7,15 @@ namespace PanguGraph.Domain.Common;
 /// </summary>
 public static class ApiNames
 {
-    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum
+    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => Constant(value.ToString());
+
+    /// <summary>
+    /// Spells a boxed enum like <see cref="Of{TEnum}"/>; any other value as its string.
+    /// </summary>
+    public static string Of(object value) => value is Enum ? Constant(value.ToString()!) : value.ToString() ?? "";
+
+    private static string Constant(string name)
     {
-        var name = value.ToString();
         var builder = new StringBuilder(name.Length + 4);
         for (var i = 0; i < name.Length; i++)
         {

@@ -178,8 +178,8 @@ public sealed record Pipeline(
         {
             return new DomainError(
                 "TEMPLATE_MODALITY_MISMATCH",
-                $"Template '{template.Name}' is for {template.Modality} data, but the pipeline processes {modality} data. Pick a template for {modality}.",
-                $"模板“{template.Name}”适用于 {template.Modality} 数据，而流水线处理的是 {modality} 数据。请选择适用于 {modality} 的模板。",
+                $"Template '{template.Name}' is for {ApiNames.Of(template.Modality)} data, but the pipeline processes {ApiNames.Of(modality)} data. Pick a template for {ApiNames.Of(modality)}.",
+                $"模板“{template.Name}”适用于 {ApiNames.Of(template.Modality)} 数据，而流水线处理的是 {ApiNames.Of(modality)} 数据。请选择适用于 {ApiNames.Of(modality)} 的模板。",
                 ["templateId"]);
         }
 

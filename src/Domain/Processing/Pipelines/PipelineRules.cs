@@ -22,11 +22,11 @@ public static class PipelineRules
             return null;
         }
 
-        var supported = string.Join(", ", OperatorCatalogue.All.SelectMany(o => o.Modalities).Distinct().Order());
+        var supported = string.Join(", ", OperatorCatalogue.All.SelectMany(o => o.Modalities).Distinct().Order().Select(ApiNames.Of));
         return new DomainError(
             "MODALITY_HAS_NO_OPERATORS",
-            $"No processing operators exist yet for {modality} data. Pipelines can be built for: {supported}.",
-            $"{modality} 类数据暂无可用的加工算子。目前支持构建流水线的数据类型：{supported}。",
+            $"No processing operators exist yet for {ApiNames.Of(modality)} data. Pipelines can be built for: {supported}.",
+            $"{ApiNames.Of(modality)} 类数据暂无可用的加工算子。目前支持构建流水线的数据类型：{supported}。",
             ["modality"]);
     }
 
@@ -53,8 +53,8 @@ public static class PipelineRules
             [
                 new DomainError(
                     "OPERATOR_NOT_FOR_MODALITY",
-                    $"Operator '{operatorId}' works on {string.Join(", ", definition.Modalities)} data, not on {modality}. Pick an operator for {modality}.",
-                    $"算子“{operatorId}”适用于 {string.Join(", ", definition.Modalities)} 数据，不适用于 {modality}。请选择适用于 {modality} 的算子。",
+                    $"Operator '{operatorId}' works on {string.Join(", ", definition.Modalities.Select(ApiNames.Of))} data, not on {modality}. Pick an operator for {modality}.",
+                    $"算子“{operatorId}”适用于 {string.Join(", ", definition.Modalities.Select(ApiNames.Of))} 数据，不适用于 {modality}。请选择适用于 {modality} 的算子。",
                     ["steps", index, "operatorId"]),
             ];
         }

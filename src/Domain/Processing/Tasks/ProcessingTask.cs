@@ -236,8 +236,8 @@ public sealed record ProcessingTask(
         {
             return new DomainError(
                 "TASK_FINISHED",
-                $"The processing task has already finished with status {Status}; there is nothing to stop.",
-                $"加工任务已结束（状态：{Status}），无需停止。");
+                $"The processing task has already finished with status {ApiNames.Of(Status)}; there is nothing to stop.",
+                $"加工任务已结束（状态：{ApiNames.Of(Status)}），无需停止。");
         }
 
         if (StopRequested)
@@ -274,8 +274,8 @@ public sealed record ProcessingTask(
         {
             return (null, new DomainError(
                 "TASK_NOT_SUCCEEDED",
-                $"The processing task has status {Status}. A processed dataset can be generated only from a succeeded task.",
-                $"加工任务当前状态为 {Status}，只有成功的任务才能生成加工后数据集。",
+                $"The processing task has status {ApiNames.Of(Status)}. A processed dataset can be generated only from a succeeded task.",
+                $"加工任务当前状态为 {ApiNames.Of(Status)}，只有成功的任务才能生成加工后数据集。",
                 ["taskId"]));
         }
 
