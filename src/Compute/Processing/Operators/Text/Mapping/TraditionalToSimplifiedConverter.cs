@@ -6,9 +6,9 @@ namespace PanguGraph.Compute.Processing.Operators.Text.Mapping;
 
 /// <summary>
 /// Converts traditional Chinese to simplified with an OpenCC configuration (t2s, tw2s, tw2sp or hk2s).
-/// A character of the Basic Multilingual Plane is never replaced by one outside it: the OpenCC 1.1
-/// dictionaries map some rare characters, such as 爇 and 殢, to CJK Extension B+ forms that most fonts
-/// cannot show and that simplified texts do not use.
+/// The OpenCC 1.1 dictionaries map some rare characters, such as 爇 and 殢, to CJK Extension B+ forms
+/// that most fonts cannot show. Such characters keep their source form, unless a phrase conversion
+/// changed the number of characters in the text.
 /// NOTE: OpenCC still converts traditional forms that simplified texts keep by convention, such as
 /// 乾 in 乾坤 or 徵 as a musical note, wherever its phrase dictionary has no entry for the context.
 /// </summary>
