@@ -66,6 +66,35 @@ public class TextMapperTests
     }
 
     [Fact]
+    public void markup_strip_keeps_email_text()
+    {
+        var op = new MarkupStripper("text", stripHtml: true, stripMarkdown: true, keepLinkText: true);
+        var email = "    From:        Chris Garrigues <cwg-dated-1030377287.06fa6d@DeepEddy.Com>\n" +
+                    "    Message-ID:  <1029945287.4797.TMDA@deepeddy.vircio.com>\n\n" +
+                    "  | I can't reproduce this error.\n\n" +
+                    ">>From the log:\n> quoted reply\n" +
+                    "See <https://example.org/a?b=1> or <b>bold</b> and <a href=\"x\">link</a>.";
+
+        var stripped = ProcessOne(op, email);
+
+        stripped.ShouldContain("Chris Garrigues <cwg-dated-1030377287.06fa6d@DeepEddy.Com>");
+        stripped.ShouldContain("<1029945287.4797.TMDA@deepeddy.vircio.com>");
+        stripped.ShouldContain("  | I can't reproduce this error.");
+        stripped.ShouldContain(">>From the log:\n> quoted reply");
+        stripped.ShouldContain("See https://example.org/a?b=1 or bold and link.");
+    }
+
+    [Fact]
+    public void markup_strip_table_pipes_only_in_tables()
+    {
+        var op = new MarkupStripper("text", stripHtml: false, stripMarkdown: true, keepLinkText: true);
+
+        var stripped = ProcessOne(op, "# Prices\n\nshell | grep x\n\n| item | price |\n|---|---:|\n| tea | 3 |\n\nafter | table");
+
+        stripped.ShouldBe("Prices\n\nshell | grep x\n\nitem price\ntea 3\n\nafter | table");
+    }
+
+    [Fact]
     public void traditional_poem_lines_become_simplified()
     {
         var op = new TraditionalToSimplifiedConverter("text", "t2s");

@@ -300,7 +300,7 @@ public sealed class ProcessingJobHandler(
             var signatures = await shardStorage.TryReadJsonAsync<ShardSignatures>(platformBucket, ProcessingKeys.StageSignatures(task.SpaceId, task.Id, stage - 1, message.Shard), cancellationToken)
                              ?? throw new InvalidDataException($"The signatures of shard {message.Shard} of processing {task.Id} are missing.");
             var applied = decision.Apply(signatures, records);
-            var tally = new StepTally(appliedStep, request.Steps[appliedStep].OperatorId);
+            var tally = new StepTally(appliedStep, request.Steps[appliedStep].OperatorId, SampleTextField(request.Steps[appliedStep]));
             tally.Add(records, applied);
             tallies.Add(tally);
             records = applied.OutputRecords.ToList();
@@ -309,7 +309,7 @@ public sealed class ProcessingJobHandler(
         var operators = plan.RecordSteps(stage)
             .Select(index => (Index: index, Operator: OperatorFactory.Create(PipelineRules.Resolve(request.Steps[index])).RecordOperator!))
             .ToList();
-        var stepTallies = operators.Select(o => new StepTally(o.Index, o.Operator.OperatorId)).ToList();
+        var stepTallies = operators.Select(o => new StepTally(o.Index, o.Operator.OperatorId, SampleTextField(request.Steps[o.Index]))).ToList();
         tallies.AddRange(stepTallies);
 
         var output = new List<DataRecord>(records.Count);
@@ -398,6 +398,9 @@ public sealed class ProcessingJobHandler(
                 break;
         }
     }
+
+    /// <summary>Returns the text field of a step, whose content the samples of removed records show, or null for steps without one.</summary>
+    private static string? SampleTextField(PipelineStep step) => PipelineRules.Resolve(step).GetOptionalString("textField");
 
     private async Task<bool> IsStopRequestedAsync(Guid taskId, CancellationToken cancellationToken)
     {

@@ -4,7 +4,8 @@ using PanguGraph.Domain.Processing.Tasks;
 namespace PanguGraph.Compute.Processing.Tasks;
 
 /// <summary>Counts and samples of one step over one shard, filled batch by batch.</summary>
-internal sealed class StepTally(int stepIndex, string operatorId)
+/// <param name="textField">Field whose text the sample of a removed record shows, or null to show the record as JSON.</param>
+internal sealed class StepTally(int stepIndex, string operatorId, string? textField = null)
 {
     private readonly List<RecordSample> _samples = [];
     private long _in;
@@ -36,9 +37,9 @@ internal sealed class StepTally(int stepIndex, string operatorId)
             var outcome = result.Outcomes[i];
             var sample = outcome switch
             {
-                { Change: { } change } => new RecordSample(StepIndex, OperatorId, SampleKind.Changed, outcome.RecordId, change.Field, Cut(change.Before), Cut(change.After), null, null),
-                { Disposition: RecordDisposition.Removed } => new RecordSample(StepIndex, OperatorId, SampleKind.Removed, outcome.RecordId, null, Cut(inputs[i].Fields.ToJsonString()), null, outcome.Reason?.Code, outcome.Reason?.Detail),
-                { Disposition: RecordDisposition.Unprocessable } => new RecordSample(StepIndex, OperatorId, SampleKind.Unprocessable, outcome.RecordId, null, Cut(inputs[i].Fields.ToJsonString()), null, outcome.Reason?.Code, outcome.Reason?.Detail),
+                { Change: { } change } => ChangedSample(outcome.RecordId, change),
+                { Disposition: RecordDisposition.Removed } => new RecordSample(StepIndex, OperatorId, SampleKind.Removed, outcome.RecordId, null, SampleExcerpt.Record(inputs[i].Fields, textField), null, outcome.Reason?.Code, outcome.Reason?.Detail),
+                { Disposition: RecordDisposition.Unprocessable } => new RecordSample(StepIndex, OperatorId, SampleKind.Unprocessable, outcome.RecordId, null, SampleExcerpt.Record(inputs[i].Fields, null), null, outcome.Reason?.Code, outcome.Reason?.Detail),
                 _ => null,
             };
             if (sample is not null)
@@ -48,6 +49,9 @@ internal sealed class StepTally(int stepIndex, string operatorId)
         }
     }
 
-    private static string Cut(string text) =>
-        text.Length <= ProcessingLimits.MaxSampleTextLength ? text : string.Concat(text.AsSpan(0, ProcessingLimits.MaxSampleTextLength), "…");
+    private RecordSample ChangedSample(string recordId, TextChange change)
+    {
+        var (before, after) = SampleExcerpt.Changed(change.Before, change.After);
+        return new RecordSample(StepIndex, OperatorId, SampleKind.Changed, recordId, change.Field, before, after, null, null);
+    }
 }
