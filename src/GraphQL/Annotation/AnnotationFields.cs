@@ -26,14 +26,7 @@ public static class AnnotationFields
                 await SpaceAccess.RequireAsync(ctx, spaceId, Permission.ReadSpace);
                 var (first, after) = Paging.Read(ctx);
                 IQueryable<AnnotationTaskView> tasks = ctx.Service<IQuerySession>().Query<AnnotationTaskView>().Where(t => t.SpaceId == spaceId);
-                var total = await tasks.CountAsync(ctx.CancellationToken);
-                if (after is not null)
-                {
-                    tasks = tasks.Where(t => t.SortKey.CompareTo(after) < 0);
-                }
-
-                var page = await tasks.OrderByDescending(t => t.SortKey).Take(first + 1).ToListAsync(ctx.CancellationToken);
-                return Paging.ToConnection(page, first, t => t.SortKey, total);
+                return await Paging.PageBySortKeyAsync(tasks, t => t.SortKey, first, after, ctx.CancellationToken);
             });
 
         query.Field<AnnotationTaskType>("annotationTask")

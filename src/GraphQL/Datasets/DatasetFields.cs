@@ -43,14 +43,7 @@ public static class DatasetFields
                     datasets = datasets.Where(d => d.Visibility == Visibility.Space || d.CreatedBy == caller.UserId);
                 }
 
-                var total = await datasets.CountAsync(ctx.CancellationToken);
-                if (after is not null)
-                {
-                    datasets = datasets.Where(d => d.SortKey.CompareTo(after) < 0);
-                }
-
-                var page = await datasets.OrderByDescending(d => d.SortKey).Take(first + 1).ToListAsync(ctx.CancellationToken);
-                return Paging.ToConnection(page, first, d => d.SortKey, total);
+                return await Paging.PageBySortKeyAsync(datasets, d => d.SortKey, first, after, ctx.CancellationToken);
             });
 
         query.Field<DatasetType>("dataset")

@@ -35,14 +35,7 @@ public static class ImportFields
                     tasks = tasks.Where(t => t.Status == status);
                 }
 
-                var total = await tasks.CountAsync(ctx.CancellationToken);
-                if (after is not null)
-                {
-                    tasks = tasks.Where(t => t.SortKey.CompareTo(after) < 0);
-                }
-
-                var page = await tasks.OrderByDescending(t => t.SortKey).Take(first + 1).ToListAsync(ctx.CancellationToken);
-                return Paging.ToConnection(page, first, t => t.SortKey, total);
+                return await Paging.PageBySortKeyAsync(tasks, t => t.SortKey, first, after, ctx.CancellationToken);
             });
 
         query.Field<ImportTaskType>("importTask")

@@ -40,14 +40,7 @@ public static class ProcessingFields
                 await SpaceAccess.RequireAsync(ctx, spaceId, Permission.ReadSpace);
                 var (first, after) = Paging.Read(ctx);
                 IQueryable<PipelineView> items = ctx.Service<IQuerySession>().Query<PipelineView>().Where(p => p.SpaceId == spaceId && !p.IsDeleted);
-                var total = await items.CountAsync(ctx.CancellationToken);
-                if (after is not null)
-                {
-                    items = items.Where(p => p.SortKey.CompareTo(after) < 0);
-                }
-
-                var page = await items.OrderByDescending(p => p.SortKey).Take(first + 1).ToListAsync(ctx.CancellationToken);
-                return Paging.ToConnection(page, first, p => p.SortKey, total);
+                return await Paging.PageBySortKeyAsync(items, p => p.SortKey, first, after, ctx.CancellationToken);
             });
 
         query.Field<PipelineType>("pipeline")
@@ -71,14 +64,7 @@ public static class ProcessingFields
                     items = items.Where(t => t.Modality == modality);
                 }
 
-                var total = await items.CountAsync(ctx.CancellationToken);
-                if (after is not null)
-                {
-                    items = items.Where(t => t.SortKey.CompareTo(after) < 0);
-                }
-
-                var page = await items.OrderByDescending(t => t.SortKey).Take(first + 1).ToListAsync(ctx.CancellationToken);
-                return Paging.ToConnection(page, first, t => t.SortKey, total);
+                return await Paging.PageBySortKeyAsync(items, t => t.SortKey, first, after, ctx.CancellationToken);
             });
 
         query.Field<NonNullGraphType<ConnectionType<ProcessingTaskType>>>("processingTasks")
@@ -97,14 +83,7 @@ public static class ProcessingFields
                     items = items.Where(t => t.Status == status);
                 }
 
-                var total = await items.CountAsync(ctx.CancellationToken);
-                if (after is not null)
-                {
-                    items = items.Where(t => t.SortKey.CompareTo(after) < 0);
-                }
-
-                var page = await items.OrderByDescending(t => t.SortKey).Take(first + 1).ToListAsync(ctx.CancellationToken);
-                return Paging.ToConnection(page, first, t => t.SortKey, total);
+                return await Paging.PageBySortKeyAsync(items, t => t.SortKey, first, after, ctx.CancellationToken);
             });
 
         query.Field<ProcessingTaskType>("processingTask")

@@ -1,8 +1,10 @@
+using System.Linq.Expressions;
 using System.Text;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
 using GraphQL.Types.Relay.DataObjects;
+using Marten;
 using PanguGraph.Domain.Common;
 
 namespace PanguGraph.GraphQL.Schema;
@@ -55,6 +57,27 @@ public static class Paging
                 EndCursor = edges.LastOrDefault()?.Cursor,
             },
         };
+    }
+
+    /// <summary>
+    /// Reads one page of a read model ordered newest first by its sort key string: counts the
+    /// filtered total, skips to the cursor and fetches first + 1 documents.
+    /// </summary>
+    public static async Task<Connection<T>> PageBySortKeyAsync<T>(
+        IQueryable<T> query, Expression<Func<T, string>> sortKey, int first, string? after, CancellationToken cancellationToken)
+        where T : notnull
+    {
+        var total = await query.CountAsync(cancellationToken);
+        if (after is not null)
+        {
+            // Builds `x => x.SortKey.CompareTo(after) < 0`, which Marten translates to a string comparison.
+            var compare = Expression.Call(sortKey.Body, typeof(string).GetMethod(nameof(string.CompareTo), [typeof(string)])!, Expression.Constant(after));
+            var before = Expression.Lambda<Func<T, bool>>(Expression.LessThan(compare, Expression.Constant(0)), sortKey.Parameters);
+            query = query.Where(before);
+        }
+
+        var page = await query.OrderByDescending(sortKey).Take(first + 1).ToListAsync(cancellationToken);
+        return ToConnection(page, first, sortKey.Compile(), total);
     }
 
     public static string Encode(string sortKey) => Convert.ToBase64String(Encoding.UTF8.GetBytes(sortKey));

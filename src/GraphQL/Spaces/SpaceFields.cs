@@ -32,14 +32,7 @@ public static class SpaceFields
                 var (first, after) = Paging.Read(ctx);
                 var spaces = ctx.Service<IQuerySession>().Query<SpaceView>();
                 IQueryable<SpaceView> filtered = caller.IsSuperAdmin ? spaces : spaces.Where(s => s.MemberIds.Contains(caller.UserId));
-                var total = await filtered.CountAsync(ctx.CancellationToken);
-                if (after is not null)
-                {
-                    filtered = filtered.Where(s => s.SortKey.CompareTo(after) < 0);
-                }
-
-                var page = await filtered.OrderByDescending(s => s.SortKey).Take(first + 1).ToListAsync(ctx.CancellationToken);
-                return Paging.ToConnection(page, first, s => s.SortKey, total);
+                return await Paging.PageBySortKeyAsync(filtered, s => s.SortKey, first, after, ctx.CancellationToken);
             });
 
         query.Field<SpaceType>("space")
