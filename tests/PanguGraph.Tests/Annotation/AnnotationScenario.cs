@@ -159,7 +159,7 @@ public sealed class AnnotationScenario(PlatformHost platform, TestSpace space)
         while (true)
         {
             var task = await TaskAsync("admin", taskId);
-            if (condition(task))
+            if (Holds(condition, task))
             {
                 return task;
             }
@@ -170,6 +170,22 @@ public sealed class AnnotationScenario(PlatformHost platform, TestSpace space)
             }
 
             await Task.Delay(200);
+        }
+    }
+
+    /// <summary>
+    /// Evaluates a wait condition. The progress view is written by the async daemon, so right after
+    /// a mutation it can still be null; a condition that reads into it then counts as not met yet.
+    /// </summary>
+    private static bool Holds(Func<JsonElement, bool> condition, JsonElement task)
+    {
+        try
+        {
+            return condition(task);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 
