@@ -74,7 +74,7 @@ public static class AnnotationItemCommandHandler
         }
 
         /// <summary>
-        /// Appends the decision and, when the item just finished, asks for a completion check that
+        /// Appends the decision and, when the item just finished, queues a completion check that
         /// runs after this transaction commits.
         /// </summary>
         public (CommandOutcome, OutgoingMessages) Apply(IDocumentSession session, Decision decision, Caller caller)

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace PanguGraph.Compute.Annotation;
 
 /// <summary>
-/// A model call that did not produce a usable answer: a timeout, an HTTP error or a reply that is
+/// A model call that did not produce a usable reply: a timeout, an HTTP error or a reply that is
 /// not an OpenAI-style chat completion.
 /// </summary>
 public sealed class ModelCallException(string code, string reason) : Exception(reason)
@@ -34,7 +34,7 @@ public static class ChatModelClient
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ModelCallException("MODEL_TIMEOUT", $"The model endpoint did not answer within {timeout.TotalSeconds:0.#} seconds.");
+            throw new ModelCallException("MODEL_TIMEOUT", $"The model endpoint did not respond within {timeout.TotalSeconds:0.#} seconds. Check that it is running, or raise Annotation:PreAnnotation:Timeout.");
         }
         catch (HttpRequestException exception)
         {
@@ -45,7 +45,7 @@ public static class ChatModelClient
         {
             if (!response.IsSuccessStatusCode)
             {
-                throw new ModelCallException("MODEL_HTTP_ERROR", $"The model endpoint answered HTTP {(int)response.StatusCode}.");
+                throw new ModelCallException("MODEL_HTTP_ERROR", $"The model endpoint returned HTTP {(int)response.StatusCode}. Check its URL and model name.");
             }
 
             string text;
@@ -55,7 +55,7 @@ public static class ChatModelClient
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new ModelCallException("MODEL_TIMEOUT", $"The model endpoint did not finish its answer within {timeout.TotalSeconds:0.#} seconds.");
+                throw new ModelCallException("MODEL_TIMEOUT", $"The model endpoint did not finish its response within {timeout.TotalSeconds:0.#} seconds. Check that it is running, or raise Annotation:PreAnnotation:Timeout.");
             }
 
             try

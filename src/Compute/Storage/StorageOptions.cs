@@ -12,7 +12,7 @@ public sealed class StorageOptions
     public const long MinMultipartPartSize = 5L * 1024 * 1024;
 
     /// <summary>
-    /// Largest part size accepted here. S3 allows 5 GiB parts, but an upload holds one whole
+    /// Largest part size accepted here. S3 allows 5 GiB parts, but an upload keeps one whole
     /// part in a byte array, so the limit stays well below the array size limit.
     /// </summary>
     public const long MaxMultipartPartSize = 1024L * 1024 * 1024;
@@ -68,7 +68,7 @@ public sealed class StorageOptions
 
         if (string.IsNullOrWhiteSpace(PlatformBucket))
         {
-            throw new InvalidOperationException("Storage:PlatformBucket is empty. Set it to the bucket that holds platform files.");
+            throw new InvalidOperationException("Storage:PlatformBucket is empty. Set it to the bucket for platform files, for example pangu-platform.");
         }
 
         if (MultipartPartSize < MinMultipartPartSize || MultipartPartSize > MaxMultipartPartSize)

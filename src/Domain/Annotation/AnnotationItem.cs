@@ -153,7 +153,7 @@ public sealed record AnnotationItem(
 
     /// <summary>
     /// Records a model's proposal. Only untouched items take one; an item a person already
-    /// submitted keeps its annotation, so a late model answer changes nothing.
+    /// submitted keeps its annotation, so a late model reply changes nothing.
     /// </summary>
     public Decision PreAnnotate(string content, string model, Instant now) =>
         Stage == ItemStage.Unannotated && Annotation is null && PreAnnotation is null

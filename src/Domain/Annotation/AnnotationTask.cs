@@ -13,7 +13,7 @@ public enum AnnotationTaskStatus
 }
 
 /// <summary>
-/// What a new task asks for, as given by its creator.
+/// Configuration of a new task, as given by its creator.
 /// </summary>
 public sealed record AnnotationTaskRequest(
     string Name,

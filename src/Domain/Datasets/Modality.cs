@@ -1,7 +1,7 @@
 namespace PanguGraph.Domain.Datasets;
 
 /// <summary>
-/// The kind of data a dataset holds (the manual's dataset type). Stored by name.
+/// Kind of data in a dataset (the product's dataset type). Stored by name.
 /// </summary>
 public enum Modality
 {

@@ -16,7 +16,7 @@ public enum Role
 }
 
 /// <summary>
-/// Actions guarded by role. Each decision asks for the permission it needs.
+/// Actions guarded by role. Each decision checks the permission it needs.
 /// </summary>
 public enum Permission
 {

@@ -8,8 +8,8 @@ namespace PanguGraph.Domain.Users;
 
 /// <summary>
 /// Write model of a user: identity and API keys. Users are addressed by a login id such as
-/// "alice"; the event stream id is derived from it so that a second registration of the same
-/// login collides on the stream instead of creating a duplicate.
+/// "alice". The event stream id is derived from it, so a second registration of the same login
+/// collides on the stream instead of creating a duplicate.
 /// </summary>
 public sealed partial record User(Guid Id, string UserId, string DisplayName, bool IsSuperAdmin, IReadOnlyDictionary<Guid, string> ActiveKeys)
 {

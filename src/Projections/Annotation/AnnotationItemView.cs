@@ -7,7 +7,7 @@ namespace PanguGraph.Projections.Annotation;
 
 /// <summary>
 /// Read model of one item: its source, the current and previous annotation (for before/after
-/// comparison), the model's proposal, who holds it and where it is in the review loop.
+/// comparison), the model's proposal, who is working on it and where it is in the review loop.
 /// </summary>
 public sealed class AnnotationItemView
 {

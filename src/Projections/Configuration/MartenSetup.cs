@@ -29,7 +29,7 @@ public static class MartenSetup
             json => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
 
         // Quick append skips the per-event version round trip; optimistic concurrency still
-        // holds because every write states the stream version it expects.
+        // applies because every write states the stream version it expects.
         options.Events.AppendMode = EventAppendMode.Quick;
         options.Events.StreamIdentity = StreamIdentity.AsGuid;
         options.Events.MetadataConfig.CorrelationIdEnabled = true;

@@ -111,7 +111,7 @@ public sealed record ProcessingStopRequested(Guid TaskId, string By, Instant At)
 public sealed record ProcessingStopped(Guid TaskId, Guid SpaceId, int ShardsProcessed, Instant At);
 
 /// <summary>
-/// The task finished. <see cref="EmptyResult"/> says that the pipeline removed every record, which
+/// The task finished. <see cref="EmptyResult"/> is true when the pipeline removed every record, which
 /// is a success with an empty output.
 /// </summary>
 public sealed record ProcessingSucceeded(

@@ -52,8 +52,8 @@ public static class ProcessingLimits
 }
 
 /// <summary>
-/// Splits a dataset's objects into shards. A shard never spans two record objects, holds at most
-/// <c>maxRecordsPerShard</c> records, and holds at most executorMemory × 16 MiB of raw input,
+/// Splits a dataset's objects into shards. A shard never spans two record objects, contains at most
+/// <c>maxRecordsPerShard</c> records, and contains at most executorMemory × 16 MiB of raw input,
 /// estimated from the object's average record size.
 /// </summary>
 public static class ShardPlanning
